@@ -1,0 +1,87 @@
+import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+import { buildSync } from "esbuild";
+import { defineConfig } from "vitest/config";
+
+/** Fixed test-only secrets for the workerd layer; never used outside tests. */
+export const TEST_API_KEY = "test-api-key";
+const TEST_ENCRYPTION_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+/**
+ * The simulator runs beside the worker under test as an auxiliary worker, and every outbound
+ * fetch of the worker goes to it: the worker calls "eDesk" over HTTP exactly as in production.
+ */
+function simulatorWorker() {
+  const outfile = ".test-build/simulator.mjs";
+  buildSync({
+    entryPoints: ["simulator/src/index.ts"],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    conditions: ["workerd", "worker", "browser"],
+    external: ["cloudflare:*", "node:*"],
+    outfile,
+    logLevel: "error",
+  });
+  return {
+    name: "edesk-simulator",
+    modules: true,
+    scriptPath: outfile,
+    compatibilityDate: "2026-04-26",
+    compatibilityFlags: ["nodejs_compat"],
+    durableObjects: { TENANTS: { className: "TenantStore", useSQLite: true } },
+    bindings: {
+      SIM_TOKENS: "demo-edesk-token:demo,acme-edesk-token:acme,readonly-edesk-token:demo:ro",
+      SIM_CONTROL: "on",
+    },
+  };
+}
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
+        test: { name: "unit", include: ["test/unit/**/*.test.ts"] },
+      },
+      {
+        plugins: [
+          cloudflareTest(() => ({
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: {
+                EDESK_API_BASE_URL: "http://edesk.test/v1",
+                API_KEYS: TEST_API_KEY,
+                ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+                PUBLIC_BASE_URL: "https://mcp.example.com",
+                ALLOWED_ORIGINS: "https://allowed.example",
+              },
+              outboundService: "edesk-simulator",
+              workers: [simulatorWorker()],
+            },
+          })),
+        ],
+        test: { name: "worker", include: ["test/worker/**/*.test.ts"] },
+      },
+      {
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: "./simulator/wrangler.toml" },
+            miniflare: { bindings: { SIM_CONTROL: "on" } },
+          }),
+        ],
+        test: { name: "simulator", include: ["test/simulator/**/*.test.ts"] },
+      },
+      {
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["test/e2e/global-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 90_000,
+        },
+      },
+    ],
+  },
+});
