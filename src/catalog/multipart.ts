@@ -1,0 +1,52 @@
+import { isRecord } from "./envelope";
+
+/**
+ * Builds the multipart body of an `encoding: "multipart"` operation. Layout, which is what the
+ * live order-note attachments endpoint accepts (edesk-api.md §2.5, CONFIRMED observed; the
+ * spec's JSON variant is silently dropped):
+ * - a field holding a list of files `[{name, mime, content_base64}]` becomes one file part per
+ *   file under `<field>[]` (so `attachments` → `attachments[]`), filename `name`, type `mime`;
+ * - any other field becomes one text part named in camelCase (`attachment_type` →
+ *   `attachmentType`).
+ */
+export function toMultipart(body: Record<string, unknown>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(body)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value) && value.every(isFile)) {
+      for (const file of value) {
+        const bytes = decodeBase64(file.content_base64);
+        form.append(`${name}[]`, new Blob([bytes], { type: file.mime }), file.name);
+      }
+    } else {
+      form.append(camelCase(name), typeof value === "string" ? value : JSON.stringify(value));
+    }
+  }
+  return form;
+}
+
+interface FilePart {
+  name: string;
+  mime: string;
+  content_base64: string;
+}
+
+function isFile(value: unknown): value is FilePart {
+  return (
+    isRecord(value) &&
+    typeof value.name === "string" &&
+    typeof value.mime === "string" &&
+    typeof value.content_base64 === "string"
+  );
+}
+
+function decodeBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+function camelCase(name: string): string {
+  return name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+}

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import type { FieldSpec } from "../define";
+import { DELIVERY_TYPE, ORDER_STATUS } from "../enums";
+import { body, customFields, dateTime, id, inlineContact } from "../fields";
+
+// Request bodies of POST and PUT /sales-orders (edesk-api.md §2.3, SalesOrderCreateRequest and
+// SalesOrderUpdateRequest). Both share the fields; only what is required differs.
+
+/** AddressRequest: name, line_1, city, country (ISO-3166 alpha-2), postcode required. */
+const address = (what: string) =>
+  z
+    .strictObject({
+      name: z.string().min(1),
+      line_1: z.string().min(1),
+      line_2: z.string().optional(),
+      city: z.string().min(1),
+      state: z.string().optional(),
+      county: z.string().optional(),
+      country: z.string().length(2).describe("ISO-3166 alpha-2, e.g. GB"),
+      postcode: z.string().min(1),
+    })
+    .describe(what);
+
+const money = z.number().min(0);
+
+const itemShape = {
+  sku: z.string().min(1),
+  title: z.string().min(1),
+  quantity: z.int().min(1),
+  item_amount: money,
+  shipping_amount: money,
+  product_image_url: z.url().optional(),
+  brand: z.string().optional(),
+  dimensions: z.string().optional().describe("h x l x w in cm"),
+  weight: z.number().min(0).optional().describe("grams"),
+};
+
+const trackingCodes = z
+  .array(
+    z.strictObject({
+      tracking_code: z.string().min(1),
+      tracking_carrier_name: z.string().min(1).max(64),
+      tracking_carrier_link: z
+        .string()
+        .optional()
+        .describe("URL with the literal placeholder (tracking_code)"),
+    }),
+  )
+  .min(1)
+  .describe("Tracking codes");
+
+const deliveryDates = z
+  .strictObject({
+    expected_delivery_from: dateTime("From").optional(),
+    expected_delivery_to: dateTime("To").optional(),
+  })
+  .describe("Expected delivery window");
+
+/** Fields of a sales-order create (`required`) or update (nothing required, items carry ids). */
+export function salesOrderFields(mode: "create" | "update"): Record<string, FieldSpec> {
+  const create = mode === "create";
+  const item = create
+    ? z.strictObject(itemShape)
+    : z.strictObject({ id: id("Existing item id"), ...itemShape });
+  return {
+    channel_id: body(id("Channel id"), create),
+    seller_order_id: body(
+      z.string().min(1).describe("Marketplace order number, unique per channel"),
+      create,
+    ),
+    currency: body(z.string().min(1).describe("Currency code, e.g. USD"), create),
+    status: body(z.enum(ORDER_STATUS).describe("Order status"), create),
+    shipping_amount: body(money.describe("Order shipping amount"), create),
+    order_items: body(
+      z
+        .array(item)
+        .min(1)
+        .describe(
+          create
+            ? "Items"
+            : "Items; each needs its existing id plus sku, title, quantity, item_amount, shipping_amount",
+        ),
+      create,
+    ),
+    contact_id: body(id("Existing customer (contact id)")),
+    contact: body(inlineContact),
+    // ship_to is optional in the spec but required by the live API (§2.3, CONFIRMED observed).
+    ship_to: body(address("Shipping address"), create),
+    bill_to: body(address("Billing address")),
+    tracking_codes: body(trackingCodes),
+    sales_order_delivery_dates: body(deliveryDates),
+    order_created_at: body(dateTime("When the customer ordered")),
+    order_shipped_at: body(dateTime("When it shipped")),
+    delivery_type: body(z.enum(DELIVERY_TYPE).describe("Delivery speed")),
+    custom_fields: body(customFields),
+  };
+}

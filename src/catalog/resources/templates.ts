@@ -1,0 +1,72 @@
+import { defineResource } from "../define";
+import { CREATE, DELETE, OVERWRITE, READ, pathId } from "../fields";
+import { Confirmation, Template, listOf } from "../models";
+import { templateFields } from "./template-fields";
+
+// Templates: saved replies (edesk-api.md §2.6). No list filters are documented.
+
+export const templates = defineResource({
+  name: "templates",
+  tags: [],
+  operations: [
+    {
+      method: "list",
+      http: "GET",
+      path: "/templates",
+      source: "§2.6 GET /templates",
+      annotations: READ,
+      output: listOf(Template),
+      description:
+        "List saved reply templates: name, subject, body_text, template_usage, active, channels, " +
+        "query_type, ai_classification. No filters. A template's body_text is a vetted starting " +
+        "point for a reply sent with create_a_e_desk_message.",
+      fields: {},
+    },
+    {
+      method: "create",
+      http: "POST",
+      path: "/templates",
+      source: "§2.6 POST /templates",
+      annotations: CREATE,
+      output: Template,
+      description:
+        "Create a saved reply template. template_usage is Manual or ManualAuto on create. Error 4016: " +
+        "the account's template limit is reached. Returns the template.",
+      fields: templateFields("create"),
+    },
+    {
+      method: "get",
+      http: "GET",
+      path: "/templates/{id}",
+      source: "§2.6 GET /templates/{templateId}",
+      annotations: READ,
+      output: Template,
+      description: "Get one template with its body_text, settings and attachments.",
+      fields: { id: pathId("Template id") },
+    },
+    {
+      method: "update",
+      http: "PUT",
+      path: "/templates/{id}",
+      source: "§2.6 PUT /templates/{templateId}",
+      annotations: OVERWRITE,
+      output: Template,
+      description:
+        "Replace a template. Full replace, not a patch: send every field to keep (read it first " +
+        "with get_single_e_desk_template_by_id); omitted optional fields may be cleared. Returns the " +
+        "template.",
+      fields: { id: pathId("Template id"), ...templateFields("update") },
+    },
+    {
+      method: "delete",
+      http: "DELETE",
+      path: "/templates/{id}",
+      source: "§2.6 DELETE /templates/{templateId}",
+      annotations: DELETE,
+      output: Confirmation,
+      // GUESS: the answer is assumed to be the {ok, message} confirmation of other deletes (§2.1).
+      description: "Delete a template. Returns {ok, message}.",
+      fields: { id: pathId("Template id") },
+    },
+  ],
+});

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { defineResource, type Operation, type OperationContext } from "../define";
+import { idList, isRecord, unwrapData } from "../envelope";
+import { body, pathId } from "../fields";
+import { Ticket } from "../models";
+import { fillPath } from "../split-args";
+
+// Tagging a ticket. eDesk has no add-tag endpoint: PUT /tickets/{id} with `tag_ids` REPLACES the
+// ticket's tag list (edesk-api.md §2.1, §2.7), so a model that sends only the new tag silently
+// drops the others. These tools read the ticket's `tags_ids` and write back the union or
+// difference. Read-modify-write is not atomic: a tag change made elsewhere between the two
+// requests can be lost; eDesk offers nothing better.
+
+const fields = {
+  id: pathId("Ticket id"),
+  tag_ids: body(z.array(z.int().min(1)).min(1).describe("Tag ids (list_all_e_desk_tags)"), true),
+};
+
+type Combine = (current: number[], given: number[]) => number[];
+
+function tagOperation(verb: "add" | "remove", combine: Combine): Operation {
+  const adding = verb === "add";
+  return {
+    method: "custom",
+    custom: verb,
+    access: "write",
+    http: "PUT",
+    path: "/tickets/{id}",
+    source: "§2.1 GET and PUT /tickets/{ticketId} (tag_ids), §2.7",
+    annotations: {
+      readOnlyHint: false,
+      destructiveHint: !adding,
+      idempotentHint: true,
+      openWorldHint: true,
+    },
+    output: Ticket,
+    description: adding
+      ? "Add tags to a ticket and keep the tags it already has. Use this, not a raw tag_ids update: " +
+        "eDesk's tag_ids replaces a ticket's whole tag list, so this tool reads the ticket's " +
+        "tags_ids and writes back the union. Tag ids come from list_all_e_desk_tags. Idempotent: a " +
+        "tag the ticket already has changes nothing. Returns the ticket."
+      : "Remove tags from a ticket and keep its other tags. eDesk's tag_ids replaces a ticket's " +
+        "whole tag list, so this tool reads the ticket's tags_ids and writes back the rest. Tag ids " +
+        "come from list_all_e_desk_tags or the ticket's tags_ids. Idempotent: a tag the ticket does " +
+        "not have changes nothing. Returns the ticket.",
+    fields,
+    run: (args, ctx) => retag(args, ctx, combine),
+  };
+}
+
+async function retag(args: Record<string, unknown>, ctx: OperationContext, combine: Combine) {
+  const path = fillPath("/tickets/{id}", args);
+  const ticket = unwrapData(await ctx.send({ method: "GET", path }));
+  const current = idList(isRecord(ticket) ? ticket.tags_ids : undefined);
+  const next = combine(current, idList(args.tag_ids));
+  const unchanged = next.length === current.length && next.every((id) => current.includes(id));
+  if (unchanged) return ticket;
+  return unwrapData(await ctx.send({ method: "PUT", path, body: { tag_ids: next } }));
+}
+
+export const ticketTags = defineResource({
+  name: "ticket_tags",
+  tags: ["tickets", "tags"],
+  operations: [
+    tagOperation("add", (current, given) => [...new Set([...current, ...given])]),
+    tagOperation("remove", (current, given) => current.filter((id) => !given.includes(id))),
+  ],
+});
