@@ -1,0 +1,154 @@
+import type { UpstreamRequest } from "../catalog/define";
+import {
+  badResponseError,
+  errorFromStatus,
+  timeoutError,
+  unreachableError,
+  type EdeskCallInfo,
+} from "./errors";
+import {
+  accountLimiter,
+  RateLimitTracker,
+  type AccountLimiter,
+  type RateLimitFigures,
+} from "./rate-limit";
+
+/** How to reach one eDesk account. */
+export interface EdeskClientOptions {
+  /** API root without a trailing slash, e.g. `https://api.edesk.com/v1` (edesk-api.md §1). */
+  baseUrl: string;
+  /** The account's bearer token (edesk-api.md §1). Never logged, never in an error. */
+  apiToken: string;
+  fetch?: typeof fetch;
+  /** Per-request timeout covering the response body too; default 15 s. */
+  timeoutMs?: number;
+  /**
+   * Identifies the account for the per-isolate rate-limit estimate (an account id or a hash
+   * of the token, never the token itself); clients with the same key share one bucket.
+   */
+  rateLimitKey?: string;
+  /** An explicit rate-limit estimate (tests); wins over `rateLimitKey`. Default: private. */
+  limiter?: AccountLimiter;
+}
+
+/**
+ * A request; a multipart body (order-note attachments, edesk-api.md §2.5) comes as `form` or
+ * as a FormData `body`.
+ */
+export type EdeskRequest = UpstreamRequest & { form?: FormData };
+
+/** A 2xx answer: the parsed JSON object eDesk sent, and the rate-limit figures after it. */
+export interface EdeskResponse {
+  status: number;
+  body: Record<string, unknown>;
+  ratelimit: RateLimitFigures;
+}
+
+/** Sends requests to one eDesk account. Throws `EdeskError` for every failure it can classify. */
+export interface EdeskClient {
+  request(request: EdeskRequest, signal?: AbortSignal): Promise<EdeskResponse>;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** Creates a client for one account. */
+export function createEdeskClient(options: EdeskClientOptions): EdeskClient {
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const limiter =
+    options.limiter ??
+    (options.rateLimitKey !== undefined
+      ? accountLimiter(options.rateLimitKey)
+      : accountLimiter("client", new RateLimitTracker()));
+  const headers = baseHeaders(options.apiToken);
+  const scrub = (text: string) =>
+    options.apiToken ? text.split(options.apiToken).join("<redacted>") : text;
+
+  return {
+    async request(request, signal) {
+      const url = buildUrl(options.baseUrl, request);
+      const info: EdeskCallInfo = { method: request.method, path: request.path, status: null };
+      const timer = new AbortController();
+      const timeout = setTimeout(() => timer.abort(), timeoutMs);
+      const combined = signal ? AbortSignal.any([signal, timer.signal]) : timer.signal;
+      const failed = (error: unknown) => {
+        // A caller's cancellation is not an eDesk fault: let it propagate as it came.
+        if (signal?.aborted) return signal.reason ?? error;
+        if (timer.signal.aborted) return timeoutError(withFigures(info, limiter), timeoutMs);
+        return unreachableError(withFigures(info, limiter));
+      };
+      try {
+        limiter.sent();
+        const init = { ...buildInit(request, headers), signal: combined };
+        const response = await doFetch(url, init).catch((error) => Promise.reject(failed(error)));
+        info.status = response.status;
+        limiter.observed(response.status, response.headers.get("retry-after"));
+        const text = await response.text().catch((error) => Promise.reject(failed(error)));
+        return interpret(response.status, text, withFigures(info, limiter), scrub);
+      } finally {
+        clearTimeout(timeout);
+      }
+    },
+  };
+}
+
+type InfoWithFigures = EdeskCallInfo & { ratelimit: RateLimitFigures };
+
+function withFigures(info: EdeskCallInfo, limiter: AccountLimiter): InfoWithFigures {
+  return { ...info, ratelimit: limiter.figures() };
+}
+
+function baseHeaders(apiToken: string): Record<string, string> {
+  // edesk-api.md §1: bearer token, JSON in and out; no tenant or version header exists.
+  return { authorization: `Bearer ${apiToken}`, accept: "application/json" };
+}
+
+/** `baseUrl + path` plus the query string. Paths come from the catalog, never from raw input. */
+export function buildUrl(baseUrl: string, request: UpstreamRequest): string {
+  if (!request.path.startsWith("/") || /(^|\/)\.\.?(\/|$)/.test(request.path)) {
+    throw new Error(`refusing unsafe eDesk path ${request.path}`);
+  }
+  const query = new URLSearchParams(request.query ?? {}).toString();
+  return `${baseUrl}${request.path}${query ? `?${query}` : ""}`;
+}
+
+function buildInit(request: EdeskRequest, base: Record<string, string>): RequestInit {
+  const headers = new Headers(base);
+  // splitArgs puts a multipart operation's FormData in `body` (edesk-api.md §2.5); fetch then
+  // sets multipart/form-data with its boundary itself.
+  const form = request.form ?? (request.body instanceof FormData ? request.body : undefined);
+  if (form) return { method: request.method, headers, body: form };
+  if (request.body === undefined || request.method === "GET") {
+    return { method: request.method, headers };
+  }
+  headers.set("content-type", "application/json");
+  return { method: request.method, headers, body: JSON.stringify(request.body) };
+}
+
+function interpret(
+  status: number,
+  text: string,
+  info: InfoWithFigures,
+  scrub: (text: string) => string,
+): EdeskResponse {
+  const ok = status >= 200 && status < 300;
+  const parsed = parseJson(ok ? text : scrub(text));
+  if (!ok) throw errorFromStatus(info, parsed.value);
+  // GUESS: eDesk documents a JSON body on every success (§3: 200 only, no 204); an empty
+  // body is read as an empty object rather than failing a call that did succeed.
+  if (text.trim() === "") return { status, body: {}, ratelimit: info.ratelimit };
+  if (!parsed.ok) throw badResponseError(info, "the body is not JSON");
+  const body = parsed.value;
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw badResponseError(info, "the body is not a JSON object");
+  }
+  return { status, body: body as Record<string, unknown>, ratelimit: info.ratelimit };
+}
+
+function parseJson(text: string): { ok: boolean; value: unknown } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, value: undefined };
+  }
+}

@@ -1,0 +1,142 @@
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { UpstreamRequest } from "../catalog/define";
+import { splitArgs } from "../catalog/split-args";
+import type { EdeskClient, EdeskResponse } from "../edesk/client";
+import { EdeskError } from "../edesk/errors";
+import type { RateLimitFigures } from "../edesk/rate-limit";
+import { CursorError, pageFor } from "./cursor";
+import type { ToolEntry } from "./entry";
+import {
+  composedStructured,
+  edeskErrorResult,
+  errorResult,
+  listStructured,
+  singleStructured,
+  successResult,
+} from "./results";
+import { invalidArgsText, validateArgs } from "./validate-args";
+
+/** One upstream call as the host may log or audit it; never holds a token or a body. */
+export interface UpstreamInfo {
+  method: string;
+  path: string;
+  /** HTTP status, or null when no response arrived (timeout, network error). */
+  status: number | null;
+  ms: number;
+}
+
+/** What a tool call needs from the session that runs it. */
+export interface CallContext {
+  client: EdeskClient;
+  signal?: AbortSignal;
+  onUpstream?(info: UpstreamInfo): void;
+}
+
+/** Sends through the client, reporting each call and remembering the latest rate-limit figures. */
+interface Upstream {
+  send(request: UpstreamRequest): Promise<EdeskResponse>;
+  figures(): RateLimitFigures | undefined;
+}
+
+function upstream(ctx: CallContext): Upstream {
+  let latest: RateLimitFigures | undefined;
+  return {
+    async send(request) {
+      const started = Date.now();
+      const report = (status: number | null) =>
+        ctx.onUpstream?.({
+          method: request.method,
+          path: request.path,
+          status,
+          ms: Date.now() - started,
+        });
+      try {
+        const response = await ctx.client.request(request, ctx.signal);
+        latest = response.ratelimit;
+        report(response.status);
+        return response;
+      } catch (error) {
+        if (error instanceof EdeskError) {
+          latest = error.ratelimit ?? latest;
+          report(error.status);
+        } else report(null);
+        throw error;
+      }
+    },
+    figures: () => latest,
+  };
+}
+
+async function perform(
+  entry: ToolEntry,
+  args: Record<string, unknown>,
+  send: Upstream["send"],
+  allows: (name: string) => boolean,
+): Promise<Record<string, unknown>> {
+  const { tool } = entry;
+  const { operation } = tool;
+  if (operation.run) {
+    // Composite operations see eDesk bodies as sent (envelope included) and unwrap themselves.
+    const ctx = { send: async (request: UpstreamRequest) => (await send(request)).body, allows };
+    return composedStructured(await operation.run(args, ctx));
+  }
+  if (operation.method !== "list") {
+    const request = splitArgs(tool, args);
+    return singleStructured((await send(request)).body);
+  }
+  const { limit, next_cursor: cursor, ...filters } = args;
+  const page = pageFor(tool.name, limit as number | undefined, cursor as string | null | undefined);
+  const request = splitArgs(tool, filters);
+  // eDesk pages by number with camelCase `itemsPerPage` (edesk-api.md §3).
+  request.query = {
+    ...request.query,
+    page: String(page.page),
+    itemsPerPage: String(page.itemsPerPage),
+  };
+  const response = await send(request);
+  return listStructured(response, {
+    method: request.method,
+    path: request.path,
+    tool: tool.name,
+    page,
+  });
+}
+
+/** Logs (paths only, never values) when eDesk's answer drifts from the declared output. */
+function checkOutput(entry: ToolEntry, structured: Record<string, unknown>): void {
+  const output = entry.tool.operation.output;
+  if (!output) return;
+  const parsed = output.safeParse(structured);
+  if (parsed.success) return;
+  const paths = parsed.error.issues.slice(0, 5).map((issue) => issue.path.join(".") || "(root)");
+  // Strict MCP clients reject structuredContent that misses outputSchema: worth an operator's eye.
+  console.warn(
+    `eDesk answer for ${entry.tool.name} does not match its output schema at ${paths.join(", ")}`,
+  );
+}
+
+/**
+ * Runs one catalog tool: validate (nothing is sent on bad arguments), send, shape the result.
+ * eDesk failures and bad cursors become `isError` results; a cancelled call rethrows; anything
+ * else is a bug and propagates (the host turns it into JSON-RPC -32603, design.md §3).
+ * No call is ever retried (a write must never be repeated behind the model's back).
+ */
+export async function executeTool(
+  entry: ToolEntry,
+  args: unknown,
+  ctx: CallContext,
+  allows: (name: string) => boolean,
+): Promise<CallToolResult> {
+  const checked = validateArgs(entry.input, args, entry.argNames);
+  if (!checked.ok) return errorResult(invalidArgsText(entry.tool.name, checked.problems));
+  const calls = upstream(ctx);
+  try {
+    const structured = await perform(entry, checked.value, calls.send, allows);
+    checkOutput(entry, structured);
+    return successResult(structured, calls.figures());
+  } catch (error) {
+    if (error instanceof EdeskError) return edeskErrorResult(error);
+    if (error instanceof CursorError) return errorResult(error.message, calls.figures());
+    throw error;
+  }
+}
