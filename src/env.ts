@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+/** Bindings and variables of the worker (design.md §1 Configuration). */
+export interface Env {
+  TOKENS: KVNamespace;
+  SERVERS: DurableObjectNamespace<import("./server-object/server-object").ServerObject>;
+  ACCOUNTS: DurableObjectNamespace<import("./accounts/account-object").AccountObject>;
+  EDESK_API_BASE_URL?: string;
+  API_KEYS?: string;
+  ENCRYPTION_KEY?: string;
+  ALLOWED_ORIGINS?: string;
+  PUBLIC_BASE_URL?: string;
+}
+
+const list = (value: string | undefined): string[] =>
+  (value ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+const configSchema = z.object({
+  edeskApiBaseUrl: z
+    .url()
+    .transform((url) => url.replace(/\/+$/, ""))
+    .default("https://api.edesk.com/v1"),
+  apiKeys: z.array(z.string().min(1)),
+  encryptionKey: z.string().optional(),
+  allowedOrigins: z.array(z.string()),
+  publicBaseUrl: z
+    .url()
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+const cache = new WeakMap<object, Config>();
+
+/**
+ * Reads the worker's configuration once per env object. Empty strings count as unset so that
+ * `wrangler.toml` can declare the variables with empty defaults.
+ */
+export function parseConfig(env: Env): Config {
+  const cached = cache.get(env);
+  if (cached) return cached;
+  const config = configSchema.parse({
+    edeskApiBaseUrl: env.EDESK_API_BASE_URL || undefined,
+    apiKeys: list(env.API_KEYS),
+    encryptionKey: env.ENCRYPTION_KEY || undefined,
+    allowedOrigins: list(env.ALLOWED_ORIGINS),
+    publicBaseUrl: env.PUBLIC_BASE_URL || undefined,
+  });
+  cache.set(env, config);
+  return config;
+}

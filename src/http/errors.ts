@@ -1,0 +1,60 @@
+/** Machine-readable error codes of the admin API and the MCP gate. */
+export type ErrorCode =
+  | "invalid_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "method_not_allowed"
+  | "conflict"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "upstream_unavailable"
+  | "misconfigured"
+  | "internal_error";
+
+/**
+ * The one error type that becomes an HTTP response. Only status, code, message and details
+ * reach the wire; `internal` is for logs and must never hold a token or credential.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly options: { details?: unknown; internal?: string; headers?: HeadersInit } = {},
+  ) {
+    super(message);
+  }
+}
+
+export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("content-type", "application/json; charset=utf-8");
+  return new Response(JSON.stringify(body), { ...init, headers });
+}
+
+/** Cuts MCP tokens out of anything logged (`/mcp/<redacted>`). */
+export function redact(text: string): string {
+  return text.replace(/\/mcp\/[^/?#\s"]+/g, "/mcp/<redacted>");
+}
+
+/** Turns any thrown value into a JSON error response; unexpected errors become a generic 500. */
+export function errorResponse(error: unknown, request?: Request): Response {
+  if (error instanceof AppError) {
+    if (error.options.internal) console.warn(`${error.code}: ${redact(error.options.internal)}`);
+    const body: { code: ErrorCode; message: string; details?: unknown } = {
+      code: error.code,
+      message: error.message,
+    };
+    if (error.options.details !== undefined) body.details = error.options.details;
+    return jsonResponse({ error: body }, { status: error.status, headers: error.options.headers });
+  }
+  const requestId = crypto.randomUUID();
+  const where = request ? `${request.method} ${redact(new URL(request.url).pathname)}` : "";
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  console.error(`internal error ${requestId} ${where}: ${redact(what)}`);
+  return jsonResponse(
+    { error: { code: "internal_error", message: `Internal error (request id ${requestId}).` } },
+    { status: 500 },
+  );
+}

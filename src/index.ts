@@ -1,0 +1,24 @@
+import { adminRouter } from "./admin/routes";
+import { parseConfig, type Env } from "./env";
+import { AppError, errorResponse, jsonResponse } from "./http/errors";
+import { isMcpPath, routeMcp } from "./mcp/gate";
+
+export { AccountObject } from "./accounts/account-object";
+export { ServerObject } from "./server-object/server-object";
+
+export default {
+  async fetch(request: Request, env: Env): Promise<Response> {
+    try {
+      const { pathname } = new URL(request.url);
+      if (isMcpPath(pathname)) return await routeMcp(request, env, parseConfig(env));
+      if (pathname === "/health") return jsonResponse({ ok: true });
+      if (pathname.startsWith("/api/")) {
+        const response = await adminRouter.fetch(request, env);
+        if (response) return response;
+      }
+      throw new AppError(404, "not_found", "No such route.");
+    } catch (error) {
+      return errorResponse(error, request);
+    }
+  },
+} satisfies ExportedHandler<Env>;

@@ -1,0 +1,27 @@
+/** 32 random bytes: the MCP URL token is a 256-bit secret (issue 4). */
+const TOKEN_BYTES = 32;
+
+export function base64url(bytes: Uint8Array): string {
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+export function randomId(prefix: string, bytes = 12): string {
+  return `${prefix}_${base64url(crypto.getRandomValues(new Uint8Array(bytes)))}`;
+}
+
+export function generateToken(): string {
+  return base64url(crypto.getRandomValues(new Uint8Array(TOKEN_BYTES)));
+}
+
+/** Hex SHA-256: the only form in which tokens and API keys are stored or compared. */
+export async function sha256Hex(value: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(value));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Tokens are base64url of 32 bytes: anything else is refused before any lookup. */
+export function looksLikeToken(value: string): boolean {
+  return /^[A-Za-z0-9_-]{43}$/.test(value);
+}
