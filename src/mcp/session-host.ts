@@ -1,0 +1,214 @@
+import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import {
+  isInitializeRequest,
+  LATEST_PROTOCOL_VERSION,
+  SUPPORTED_PROTOCOL_VERSIONS,
+} from "@modelcontextprotocol/sdk/types.js";
+import { MemoryEventStore } from "./event-store";
+import { LegacySseTransport } from "./legacy-sse";
+import { createMcpServer, type ToolHost } from "./mcp-server";
+import { jsonRpcError } from "./json-rpc";
+
+/** SSE `retry` hint (SEP-1699): how long a client waits before it resumes a closed stream. */
+const RETRY_MS = 2_000;
+const KEEPALIVE_MS = 15_000;
+/** Sessions idle longer than this are forgotten; the client then initialises a new one. */
+const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
+
+interface SessionMeta {
+  protocolVersion: string;
+  clientInfo: unknown;
+  capabilities: unknown;
+  last_seen: number;
+}
+
+interface StreamableSession {
+  server: Server;
+  transport: WebStandardStreamableHTTPServerTransport;
+  meta: SessionMeta;
+}
+
+const sessionKey = (id: string) => `session:${id}`;
+
+/** Whether the client lists SSE ahead of JSON in `Accept`: then it gets an SSE response. */
+function prefersSse(accept: string): boolean {
+  const sse = accept.indexOf("text/event-stream");
+  const json = accept.indexOf("application/json");
+  return sse >= 0 && (json < 0 || sse < json);
+}
+
+/**
+ * Every MCP session of one MCP server, both transports. Sessions live in the ServerObject that
+ * owns the server, so a session id is meaningless under any other token, and revoking the
+ * server ends them all at once.
+ */
+export class SessionHost {
+  private readonly streamable = new Map<string, StreamableSession>();
+  private readonly legacy = new Map<string, LegacySseTransport>();
+
+  constructor(
+    private readonly storage: DurableObjectStorage,
+    private readonly host: ToolHost,
+  ) {}
+
+  get size(): number {
+    return this.streamable.size + this.legacy.size;
+  }
+
+  /** Streamable HTTP (2025-03-26 and later): POST, GET and DELETE on the server's URL. */
+  async handleStreamable(request: Request, body: unknown): Promise<Response> {
+    const sessionId = request.headers.get("mcp-session-id");
+    if (!sessionId) {
+      const session = await this.open();
+      const response = await this.dispatch(session, request, body);
+      if (!session.transport.sessionId) await session.server.close();
+      return response;
+    }
+    const session = this.streamable.get(sessionId) ?? (await this.restore(sessionId));
+    if (!session) return jsonRpcError(404, -32001, "Session not found");
+    session.meta.last_seen = Date.now();
+    return this.dispatch(session, request, body);
+  }
+
+  /** Legacy HTTP+SSE (2024-11-05): the GET stream announces where to POST messages. */
+  async openLegacy(messagesPath: string): Promise<Response> {
+    const sessionId = crypto.randomUUID();
+    const transport = new LegacySseTransport(sessionId, `${messagesPath}?sessionId=${sessionId}`);
+    transport.onclose = () => this.legacy.delete(sessionId);
+    await createMcpServer(this.host).connect(transport);
+    this.legacy.set(sessionId, transport);
+    return transport.response;
+  }
+
+  legacyMessage(sessionId: string | null, body: unknown): Response {
+    const transport = sessionId ? this.legacy.get(sessionId) : undefined;
+    if (!transport) return jsonRpcError(404, -32001, "Session not found");
+    if (!transport.receive(body)) {
+      return jsonRpcError(400, -32600, "Invalid Request: not a JSON-RPC message");
+    }
+    return new Response("Accepted", { status: 202 });
+  }
+
+  /** Ends every session and stream (revocation, expiry). */
+  async closeAll(): Promise<void> {
+    const all = [...this.streamable.values()].map((s) => s.transport.close());
+    const legacy = [...this.legacy.values()].map((t) => t.close());
+    this.streamable.clear();
+    this.legacy.clear();
+    await Promise.allSettled([...all, ...legacy]);
+  }
+
+  private async open(id?: string): Promise<StreamableSession> {
+    const meta: SessionMeta = {
+      protocolVersion: LATEST_PROTOCOL_VERSION,
+      clientInfo: null,
+      capabilities: null,
+      last_seen: Date.now(),
+    };
+    const transport = new WebStandardStreamableHTTPServerTransport({
+      sessionIdGenerator: () => id ?? crypto.randomUUID(),
+      eventStore: new MemoryEventStore(),
+      retryInterval: RETRY_MS,
+      keepAliveMs: KEEPALIVE_MS,
+      onsessioninitialized: (sid) => {
+        this.streamable.set(sid, session);
+      },
+      onsessionclosed: async (sid) => {
+        this.streamable.delete(sid);
+        await this.storage.delete(sessionKey(sid));
+      },
+    });
+    const server = createMcpServer(this.host);
+    const session: StreamableSession = { server, transport, meta };
+    transport.onclose = () => {
+      if (transport.sessionId) this.streamable.delete(transport.sessionId);
+    };
+    await server.connect(transport);
+    return session;
+  }
+
+  private async dispatch(
+    session: StreamableSession,
+    request: Request,
+    body: unknown,
+  ): Promise<Response> {
+    const init = isInitializeRequest(body) ? body : undefined;
+    if (request.method === "POST") {
+      // The SDK transport fixes JSON-or-SSE per instance; we choose per request from Accept,
+      // read synchronously by handleRequest before its first await (SDK 1.32.2, pinned).
+      (session.transport as unknown as { _enableJsonResponse: boolean })._enableJsonResponse =
+        !prefersSse(request.headers.get("accept") ?? "");
+    }
+    const response = await session.transport.handleRequest(
+      this.withNegotiatedVersion(request, session.meta),
+      body === undefined ? undefined : { parsedBody: body },
+    );
+    if (init && session.transport.sessionId && response.ok) {
+      const requested = init.params.protocolVersion;
+      session.meta.protocolVersion = SUPPORTED_PROTOCOL_VERSIONS.includes(requested)
+        ? requested
+        : LATEST_PROTOCOL_VERSION;
+      session.meta.clientInfo = init.params.clientInfo;
+      session.meta.capabilities = init.params.capabilities;
+      await this.storage.put(sessionKey(session.transport.sessionId), session.meta);
+    }
+    return response;
+  }
+
+  /**
+   * A session that negotiated 2025-11-25 gets SEP-1699 priming events even when a request's
+   * header names an older supported version: the client proved at initialisation that it
+   * handles them. Unsupported versions still reach the SDK and are refused with 400.
+   */
+  private withNegotiatedVersion(request: Request, meta: SessionMeta): Request {
+    const header = request.headers.get("mcp-protocol-version");
+    if (
+      !header ||
+      header >= meta.protocolVersion ||
+      !SUPPORTED_PROTOCOL_VERSIONS.includes(header) ||
+      meta.protocolVersion < "2025-11-25"
+    ) {
+      return request;
+    }
+    const headers = new Headers(request.headers);
+    headers.set("mcp-protocol-version", meta.protocolVersion);
+    return new Request(request.url, { method: request.method, headers });
+  }
+
+  /**
+   * Brings back a session that this object knew before it was evicted from memory, by
+   * replaying its initialisation into a fresh transport with the same id.
+   */
+  private async restore(sessionId: string): Promise<StreamableSession | null> {
+    const meta = await this.storage.get<SessionMeta>(sessionKey(sessionId));
+    if (!meta) return null;
+    if (Date.now() - meta.last_seen > SESSION_TTL_MS) {
+      await this.storage.delete(sessionKey(sessionId));
+      return null;
+    }
+    const session = await this.open(sessionId);
+    session.meta = meta;
+    const replay = new Request("http://internal/mcp", {
+      method: "POST",
+      headers: {
+        accept: "application/json, text/event-stream",
+        "content-type": "application/json",
+      },
+    });
+    (session.transport as unknown as { _enableJsonResponse: boolean })._enableJsonResponse = true;
+    await session.transport.handleRequest(replay, {
+      parsedBody: {
+        jsonrpc: "2.0",
+        id: "restore",
+        method: "initialize",
+        params: {
+          protocolVersion: meta.protocolVersion,
+          capabilities: meta.capabilities ?? {},
+          clientInfo: meta.clientInfo ?? { name: "unknown", version: "0" },
+        },
+      },
+    });
+    return session;
+  }
+}

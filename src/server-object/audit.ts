@@ -1,0 +1,69 @@
+/** The audit trail keeps this many most recent tool calls per server. */
+export const AUDIT_LIMIT = 500;
+
+export interface AuditEntry {
+  at: string;
+  tool: string;
+  argument_keys: string[];
+  upstream_status: number | null;
+  duration_ms: number;
+  is_error: boolean;
+}
+
+/** Per-server audit trail in the ServerObject's SQLite storage: argument keys, never values. */
+export class AuditTrail {
+  private ready = false;
+
+  constructor(private readonly sql: SqlStorage) {}
+
+  private ensure() {
+    if (this.ready) return;
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS audit (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      at TEXT NOT NULL, tool TEXT NOT NULL, argument_keys TEXT NOT NULL,
+      upstream_status INTEGER, duration_ms REAL NOT NULL, is_error INTEGER NOT NULL)`);
+    this.ready = true;
+  }
+
+  record(entry: AuditEntry) {
+    this.ensure();
+    this.sql.exec(
+      "INSERT INTO audit (at, tool, argument_keys, upstream_status, duration_ms, is_error) VALUES (?, ?, ?, ?, ?, ?)",
+      entry.at,
+      entry.tool,
+      JSON.stringify(entry.argument_keys),
+      entry.upstream_status,
+      entry.duration_ms,
+      entry.is_error ? 1 : 0,
+    );
+    this.sql.exec("DELETE FROM audit WHERE seq <= (SELECT MAX(seq) FROM audit) - ?", AUDIT_LIMIT);
+  }
+
+  /** Newest first. */
+  list(limit = 100): AuditEntry[] {
+    this.ensure();
+    const rows = this.sql
+      .exec<{
+        at: string;
+        tool: string;
+        argument_keys: string;
+        upstream_status: number | null;
+        duration_ms: number;
+        is_error: number;
+      }>("SELECT * FROM audit ORDER BY seq DESC LIMIT ?", Math.min(Math.max(limit, 1), AUDIT_LIMIT))
+      .toArray();
+    return rows.map((row) => ({
+      at: row.at,
+      tool: row.tool,
+      argument_keys: JSON.parse(row.argument_keys) as string[],
+      upstream_status: row.upstream_status,
+      duration_ms: row.duration_ms,
+      is_error: row.is_error === 1,
+    }));
+  }
+
+  /** Forgets the prepared state after the object's storage is wiped. */
+  reset() {
+    this.ready = false;
+  }
+}

@@ -1,0 +1,173 @@
+import { DurableObject } from "cloudflare:workers";
+import { McpError, type CallToolResult, type RequestId } from "@modelcontextprotocol/sdk/types.js";
+import type { ServerView } from "../admin/schemas";
+import { decryptSecret, type EncryptedSecret } from "../crypto/credentials";
+import { parseConfig, type Env } from "../env";
+import { deleteTokenRoute } from "../tokens/token-store";
+import { createEdeskClient } from "../edesk/client";
+import { accountLimiter } from "../edesk/rate-limit";
+import { toolSetFor } from "../tools/toolset";
+import type { ToolHost } from "../mcp/mcp-server";
+import { SessionHost } from "../mcp/session-host";
+import { handleMcpRequest } from "../mcp/endpoint";
+import { AuditTrail, type AuditEntry } from "./audit";
+import { isExpired, toView, type ServerRecord } from "./record";
+
+const RECORD = "record";
+
+/** Rate-limit figures of tool calls by `<session id>|<request id>`, for JSON responses' headers. */
+export type RateHeaders = Map<string, Record<string, string>>;
+
+export const rateKey = (sessionId: string | null | undefined, requestId: RequestId) =>
+  `${sessionId ?? ""}|${requestId}`;
+
+/**
+ * One Durable Object per MCP server: the source of truth for its record, config, expiry and
+ * sessions. KV only routes a token hash here; this object refuses a revoked or expired server
+ * whatever KV still says (design.md §2).
+ */
+export class ServerObject extends DurableObject<Env> implements ToolHost {
+  private record: ServerRecord | null | undefined;
+  private apiToken: { sealed: EncryptedSecret; plain: string } | undefined;
+  private readonly audit = new AuditTrail(this.ctx.storage.sql);
+  readonly sessions = new SessionHost(this.ctx.storage, this);
+  readonly rateHeaders: RateHeaders = new Map();
+
+  /** The record if the server exists and has not expired; an expired one is purged now. */
+  async active(): Promise<ServerRecord | null> {
+    if (this.record === undefined) {
+      this.record = (await this.ctx.storage.get<ServerRecord>(RECORD)) ?? null;
+    }
+    if (this.record && isExpired(this.record)) await this.purge();
+    return this.record;
+  }
+
+  async init(record: ServerRecord): Promise<void> {
+    this.record = record;
+    await this.ctx.storage.put(RECORD, record);
+    await this.scheduleExpiry(record);
+  }
+
+  async view(): Promise<ServerView | null> {
+    const record = await this.active();
+    return record && toView(record);
+  }
+
+  async update(patch: Partial<Pick<ServerRecord, "name" | "config" | "expires_at">>) {
+    const record = await this.active();
+    if (!record) return null;
+    const next: ServerRecord = { ...record, ...patch };
+    this.record = next;
+    await this.ctx.storage.put(RECORD, next);
+    await this.scheduleExpiry(next);
+    return toView(next);
+  }
+
+  /** Rotation: the account's new encrypted credentials, used from the next tool call on. */
+  async setCredentials(credentials: EncryptedSecret): Promise<void> {
+    const record = await this.active();
+    if (!record) return;
+    this.record = { ...record, credentials };
+    await this.ctx.storage.put(RECORD, this.record);
+  }
+
+  /** Revokes the server now: sessions and streams end, KV route and storage are deleted. */
+  async revoke(): Promise<boolean> {
+    const existed = (await this.active()) !== null;
+    await this.purge();
+    return existed;
+  }
+
+  async auditTrail(limit?: number): Promise<AuditEntry[] | null> {
+    return (await this.active()) ? this.audit.list(limit) : null;
+  }
+
+  /** Fires at `expires_at`; safe to run twice or after the server is gone. */
+  override async alarm(): Promise<void> {
+    const record = await this.active();
+    if (record?.expires_at) await this.scheduleExpiry(record);
+  }
+
+  override async fetch(request: Request): Promise<Response> {
+    return handleMcpRequest(this, request, parseConfig(this.env).apiKeys);
+  }
+
+  listTools() {
+    return toolSetFor(this.record?.config ?? {}).tools;
+  }
+
+  async callTool(
+    name: string,
+    args: Record<string, unknown>,
+    extra: { signal: AbortSignal; requestId: RequestId; sessionId?: string },
+  ): Promise<CallToolResult> {
+    const record = await this.active();
+    if (!record) throw new McpError(-32001, "This MCP server no longer exists.");
+    const toolSet = toolSetFor(record.config);
+    const started = Date.now();
+    let upstreamStatus: number | null = null;
+    let result: CallToolResult | undefined;
+    try {
+      result = await toolSet.call(name, args, {
+        client: createEdeskClient({
+          baseUrl: parseConfig(this.env).edeskApiBaseUrl,
+          apiToken: await this.decryptedToken(record),
+          limiter: accountLimiter(record.account_id),
+        }),
+        signal: extra.signal,
+        onUpstream: (info) => {
+          upstreamStatus = info.status;
+        },
+      });
+      this.noteRateHeaders(rateKey(extra.sessionId, extra.requestId), result);
+      return result;
+    } finally {
+      if (result || upstreamStatus !== null) {
+        this.audit.record({
+          at: new Date(started).toISOString(),
+          tool: name,
+          argument_keys: Object.keys(args).sort(),
+          upstream_status: upstreamStatus,
+          duration_ms: Date.now() - started,
+          is_error: result?.isError === true || result === undefined,
+        });
+      }
+    }
+  }
+
+  private noteRateHeaders(key: string, result: CallToolResult) {
+    const meta = result._meta as Record<string, unknown> | undefined;
+    if (!meta || meta["ratelimit-limit"] === undefined) return;
+    const headers: Record<string, string> = {};
+    for (const name of ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"]) {
+      if (meta[name] !== undefined) headers[name] = String(meta[name]);
+    }
+    this.rateHeaders.set(key, headers);
+    if (this.rateHeaders.size > 1000)
+      this.rateHeaders.delete(this.rateHeaders.keys().next().value!);
+  }
+
+  private async decryptedToken(record: ServerRecord): Promise<string> {
+    if (this.apiToken?.sealed !== record.credentials) {
+      const plain = await decryptSecret(record.credentials, parseConfig(this.env).encryptionKey);
+      this.apiToken = { sealed: record.credentials, plain };
+    }
+    return this.apiToken.plain;
+  }
+
+  private async scheduleExpiry(record: ServerRecord) {
+    if (record.expires_at) await this.ctx.storage.setAlarm(Date.parse(record.expires_at));
+    else await this.ctx.storage.deleteAlarm();
+  }
+
+  private async purge(): Promise<void> {
+    const record = this.record ?? (await this.ctx.storage.get<ServerRecord>(RECORD));
+    this.record = null;
+    this.apiToken = undefined;
+    await this.sessions.closeAll();
+    if (record) await deleteTokenRoute(this.env.TOKENS, record.token_hash);
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    this.audit.reset();
+  }
+}
