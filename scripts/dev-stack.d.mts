@@ -1,0 +1,27 @@
+export const ROOT: string;
+export interface Stack {
+  simulatorUrl: string;
+  workerUrl: string;
+  apiKey: string;
+  stop(): Promise<unknown>;
+}
+export interface StackOptions {
+  simulatorPort?: number;
+  workerPort?: number;
+  secrets?: { apiKey: string; encryptionKey: string };
+  persistTo?: string;
+  simulatorControl?: boolean;
+  simulatorTokens?: string;
+  allowedOrigins?: string;
+  log?: boolean;
+}
+export function freePort(): Promise<number>;
+export function devSecrets(): { apiKey: string; encryptionKey: string };
+export function startStack(options?: StackOptions): Promise<Stack>;
+export function createDemoServer(
+  stack: Stack,
+  options: { apiToken: string; name?: string; config?: Record<string, unknown> },
+): Promise<{
+  account: { id: string; name: string };
+  server: { id: string; url: string; tools: string[]; name: string };
+}>;

@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { startStack } from "../../scripts/dev-stack.mjs";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    workerUrl: string;
+    simulatorUrl: string;
+    apiKey: string;
+  }
+}
+
+/** One simulator + worker pair under `wrangler dev` for the whole e2e layer, on free ports. */
+export default async function setup(project: TestProject) {
+  const state = mkdtempSync(path.join(tmpdir(), "edesk-mcp-e2e-"));
+  const stack = await startStack({
+    persistTo: state,
+    simulatorControl: true,
+    simulatorTokens: "demo-edesk-token:demo,acme-edesk-token:acme,readonly-edesk-token:demo:ro",
+    allowedOrigins: "https://allowed.example",
+    log: process.env.E2E_LOG === "1",
+  });
+  project.provide("workerUrl", stack.workerUrl);
+  project.provide("simulatorUrl", stack.simulatorUrl);
+  project.provide("apiKey", stack.apiKey);
+  return async () => {
+    await stack.stop();
+    rmSync(state, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,207 @@
+import { env, runDurableObjectAlarm, SELF } from "cloudflare:test";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  ACME_TOKEN,
+  API_KEY,
+  api,
+  DEMO_TOKEN,
+  initialize,
+  newAccount,
+  newServer,
+  rpc,
+} from "./helpers";
+
+const serverStub = (id: string) => env.SERVERS.get(env.SERVERS.idFromName(id));
+
+async function callTool(url: string, headers: Record<string, string>, name: string, args: object) {
+  return rpc(url, { id: 7, method: "tools/call", params: { name, arguments: args } }, headers);
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("MCP endpoint", () => {
+  it("answers one 404 body for unknown, malformed and revoked tokens", async () => {
+    const unknown = await rpc(`https://mcp.example.com/mcp/${"A".repeat(43)}`, {
+      id: 1,
+      method: "ping",
+    });
+    const malformed = await rpc("https://mcp.example.com/mcp/short", { id: 1, method: "ping" });
+    const accountId = await newAccount();
+    const server = await newServer(accountId);
+    await api("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
+    const revoked = await rpc(server.url, { id: 1, method: "ping" });
+    for (const res of [unknown, malformed, revoked]) {
+      expect(res.status).toBe(404);
+      expect(res.headers.get("x-edesk-mcp-unknown")).toBeNull();
+    }
+    expect(revoked.body).toEqual(unknown.body);
+    expect(malformed.body).toEqual(unknown.body);
+  });
+
+  it("refuses a revoked server even while KV still routes its token", async () => {
+    const accountId = await newAccount();
+    const server = await newServer(accountId);
+    const routes = await env.TOKENS.list({ prefix: "token:" });
+    const entries = await Promise.all(
+      routes.keys.map(async (k) => [k.name, await env.TOKENS.get(k.name)] as const),
+    );
+    const stale = entries.find(([, id]) => id === server.id)!;
+    await api("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
+    await env.TOKENS.put(stale[0], stale[1]!);
+    const res = await rpc(server.url, { id: 1, method: "ping" });
+    expect(res.status).toBe(404);
+  });
+
+  it("binds a session to the server that created it", async () => {
+    const accountId = await newAccount();
+    const first = await newServer(accountId);
+    const second = await newServer(accountId);
+    const { headers } = await initialize(first.url);
+    const own = await rpc(first.url, { id: 2, method: "tools/list" }, headers);
+    expect(own.status).toBe(200);
+    const foreign = await rpc(second.url, { id: 2, method: "tools/list" }, headers);
+    expect(foreign.status).toBe(404);
+  });
+
+  it("requires the API key on every request of a require_api_token_auth server", async () => {
+    const accountId = await newAccount();
+    const server = await newServer(accountId, { require_api_token_auth: true });
+    const without = await rpc(server.url, { id: 1, method: "ping" });
+    expect(without.status).toBe(401);
+    expect(without.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    const auth = { authorization: `Bearer ${API_KEY}` };
+    const { headers } = await initialize(server.url, auth);
+    const withoutKey = { ...headers, authorization: "" };
+    expect((await rpc(server.url, { id: 2, method: "ping" }, withoutKey)).status).toBe(401);
+    expect((await rpc(server.url, { id: 3, method: "ping" }, headers)).status).toBe(200);
+  });
+
+  it("refuses a foreign browser Origin with 403 and allows configured ones", async () => {
+    const server = await newServer(await newAccount());
+    const evil = await rpc(
+      server.url,
+      { id: 1, method: "ping" },
+      { origin: "https://evil.example" },
+    );
+    expect(evil.status).toBe(403);
+    const allowed = await initialize(server.url, { origin: "https://allowed.example" });
+    expect(allowed.sessionId).toBeTruthy();
+    const own = await initialize(server.url, { origin: "https://mcp.example.com" });
+    expect(own.sessionId).toBeTruthy();
+  });
+
+  it("answers 413 to an MCP body over 1 MiB", async () => {
+    const server = await newServer(await newAccount());
+    const res = await SELF.fetch(server.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json, text/event-stream",
+      },
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "ping",
+        params: { pad: "x".repeat(1 << 20) },
+      }),
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it("reports an unknown tool as JSON-RPC -32602", async () => {
+    const server = await newServer(await newAccount(), { methods: ["read"] });
+    const { headers } = await initialize(server.url);
+    const res = await callTool(server.url, headers, "create_a_e_desk_message", {});
+    expect(res.body.error.code).toBe(-32602);
+  });
+});
+
+describe("expiry", () => {
+  it("purges the server when its alarm runs at expires_at", async () => {
+    const accountId = await newAccount();
+    const server = await newServer(
+      accountId,
+      {},
+      {
+        expires_at: new Date(Date.now() + 120_000).toISOString(),
+      },
+    );
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 121_000);
+    expect(await runDurableObjectAlarm(serverStub(server.id))).toBe(true);
+    expect(await runDurableObjectAlarm(serverStub(server.id))).toBe(false);
+    const routes = await env.TOKENS.list({ prefix: "token:" });
+    const values = await Promise.all(routes.keys.map((k) => env.TOKENS.get(k.name)));
+    expect(values).not.toContain(server.id);
+    expect((await rpc(server.url, { id: 1, method: "ping" })).status).toBe(404);
+    expect((await api("GET", `/api/integrated-account/${accountId}/mcp/${server.id}`)).status).toBe(
+      404,
+    );
+  });
+
+  it("refuses the next request after expires_at even before the alarm runs", async () => {
+    const server = await newServer(
+      await newAccount(),
+      {},
+      {
+        expires_at: new Date(Date.now() + 120_000).toISOString(),
+      },
+    );
+    const { headers } = await initialize(server.url);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 121_000);
+    expect((await rpc(server.url, { id: 2, method: "ping" }, headers)).status).toBe(404);
+  });
+});
+
+describe("credentials", () => {
+  it("keeps servers working after rotation and revokes them when the account is deleted", async () => {
+    const accountId = await newAccount(DEMO_TOKEN);
+    const server = await newServer(accountId, { methods: ["read"], tags: ["users"] });
+    const rotated = await api("PATCH", `/api/integrated-account/${accountId}`, {
+      credentials: { api_token: DEMO_TOKEN },
+    });
+    expect(rotated.status).toBe(200);
+    const { headers } = await initialize(server.url);
+    const users = await callTool(server.url, headers, "list_all_e_desk_users", {});
+    expect(users.body.result.isError).toBeFalsy();
+
+    expect((await api("DELETE", `/api/integrated-account/${accountId}`)).status).toBe(204);
+    expect((await rpc(server.url, { id: 9, method: "ping" }, headers)).status).toBe(404);
+  });
+
+  it("never lets a server of account A read account B's data", async () => {
+    const a = await newServer(await newAccount(DEMO_TOKEN), { methods: ["read"] });
+    const b = await newServer(await newAccount(ACME_TOKEN), { methods: ["read"] });
+    const sa = await initialize(a.url);
+    const sb = await initialize(b.url);
+    const fromA = await callTool(a.url, sa.headers, "get_single_e_desk_ticket_by_id", {
+      id: 1409923,
+    });
+    const fromB = await callTool(b.url, sb.headers, "get_single_e_desk_ticket_by_id", {
+      id: 1409923,
+    });
+    expect(fromA.body.result.isError).toBeFalsy();
+    expect(fromB.body.result.isError).toBe(true);
+  });
+});
+
+describe("audit trail", () => {
+  it("records tool name, argument keys and upstream status, newest first, without values", async () => {
+    const accountId = await newAccount();
+    const server = await newServer(accountId, { methods: ["read"] });
+    const { headers } = await initialize(server.url);
+    await callTool(server.url, headers, "get_single_e_desk_ticket_by_id", { id: 1409923 });
+    await callTool(server.url, headers, "list_all_e_desk_tickets", { limit: 5 });
+    const res = await api("GET", `/api/integrated-account/${accountId}/mcp/${server.id}/audit`);
+    expect(res.status).toBe(200);
+    expect(res.body.result.map((e: { tool: string }) => e.tool)).toEqual([
+      "list_all_e_desk_tickets",
+      "get_single_e_desk_ticket_by_id",
+    ]);
+    expect(res.body.result[1]).toMatchObject({ argument_keys: ["id"], upstream_status: 200 });
+    expect(JSON.stringify(res.body)).not.toContain("1409923");
+  });
+});
