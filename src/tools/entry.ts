@@ -17,26 +17,17 @@ export interface ToolEntry {
 // The paging arguments the engine adds to every list tool (design.md §1; eDesk's own
 // page/itemsPerPage stay hidden behind the cursor, edesk-api.md §3).
 const LIST_EXTRA: Record<string, z.ZodType> = {
-  limit: z
-    .int()
-    .min(1)
-    .max(MAX_LIMIT)
-    .optional()
-    .describe(
-      `Page size, 1-${MAX_LIMIT} (default ${DEFAULT_LIMIT}). With next_cursor it may be ignored to keep pages aligned`,
-    ),
+  limit: z.int().min(1).max(MAX_LIMIT).optional().describe(`Page size, default ${DEFAULT_LIMIT}`),
   next_cursor: z
     .string()
     .min(1)
     .nullable()
     .optional()
-    .describe(
-      "next_cursor from the previous page of this tool, unchanged; omit for the first page",
-    ),
+    .describe("From the previous page, unchanged; omit for the first page"),
 };
 
 const LIST_NOTE =
-  " Returns {result, next_cursor}; for more, call again with the same filters and next_cursor (null on the last page).";
+  " Returns {result, next_cursor}; for more, repeat the call with next_cursor (null: last page).";
 
 const words = (snake: string) => snake.replace(/_/g, " ").replace(/\bdatum\b/, "data");
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -62,9 +53,13 @@ function buildEntry(tool: CatalogTool): ToolEntry {
     title,
     description: (operation.description ?? "") + (isList ? LIST_NOTE : ""),
     inputSchema: inputJson,
-    annotations: { title, ...operation.annotations },
+    annotations: operation.annotations,
   };
-  const output = outputJsonSchema(operation.output, isList);
+  // Writes return the object their read twin already describes; listing its shape again on
+  // every write tool would cost tokens on each tools/list and tell the model nothing new.
+  const output = operation.annotations.readOnlyHint
+    ? outputJsonSchema(operation.output, isList)
+    : undefined;
   if (output) definition.outputSchema = output;
   const argNames = [...Object.keys(operation.fields), ...(isList ? Object.keys(LIST_EXTRA) : [])];
   return { tool, input, argNames, definition };

@@ -56,11 +56,11 @@ describe("tools/list of a tool set", () => {
   it("gives titles and the catalog's annotations", () => {
     expect(byName("list_all_e_desk_tickets")).toMatchObject({
       title: "List eDesk tickets",
-      annotations: { title: "List eDesk tickets", readOnlyHint: true },
+      annotations: { readOnlyHint: true },
     });
-    expect(byName("delete_a_e_desk_ticket_by_id").annotations).toMatchObject({
+    expect(byName("delete_a_e_desk_ticket_by_id")).toMatchObject({
       title: "Delete eDesk ticket",
-      destructiveHint: true,
+      annotations: { destructiveHint: true },
     });
     expect(byName("get_e_desk_ticket_summary").title).toBe("Get eDesk ticket summary");
   });
