@@ -78,6 +78,8 @@ export default defineConfig({
           environment: "node",
           include: ["test/e2e/**/*.test.ts"],
           globalSetup: ["test/e2e/global-setup.ts"],
+          // One simulator serves every file, and some tests reshape its rate-limit bucket.
+          fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 90_000,
         },

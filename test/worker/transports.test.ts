@@ -1,0 +1,187 @@
+import { env, runInDurableObject, SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import type { ServerObject } from "../../src/server-object/server-object";
+import { api, initialize, newAccount, newServer, rpc } from "./helpers";
+
+const SSE_FIRST = "text/event-stream, application/json";
+
+/** Reads SSE text from a stream until `done(text)` says enough, or the stream ends. */
+async function readSse(
+  body: ReadableStream<Uint8Array>,
+  done: (text: string) => boolean,
+): Promise<{ text: string; ended: boolean }> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  for (;;) {
+    const { value, done: ended } = await reader.read();
+    if (ended) return { text, ended: true };
+    text += decoder.decode(value, { stream: true });
+    if (done(text)) {
+      reader.releaseLock();
+      return { text, ended: false };
+    }
+  }
+}
+
+describe("Streamable HTTP", () => {
+  it("answers JSON when the client lists JSON first and SSE with a priming event otherwise", async () => {
+    const server = await newServer(await newAccount());
+    const { headers } = await initialize(server.url);
+    const json = await rpc(server.url, { id: 1, method: "ping" }, headers);
+    expect(json.headers.get("content-type")).toMatch(/application\/json/);
+    expect(json.body).toEqual({ jsonrpc: "2.0", id: 1, result: {} });
+
+    const response = await SELF.fetch(server.url, {
+      method: "POST",
+      headers: { ...headers, accept: SSE_FIRST, "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 2, method: "ping" }),
+    });
+    expect(response.headers.get("content-type")).toMatch(/text\/event-stream/);
+    const { text } = await readSse(response.body!, (t) => t.includes('"id":2'));
+    // SEP-1699: the stream opens with an event id and a retry hint before any data.
+    expect(text).toMatch(/^id: \S+\nretry: \d+\ndata: \n\n/);
+    expect(text).toContain('"result":{}');
+  });
+
+  it("primes SSE streams even when a request names an older version than the session's", async () => {
+    const server = await newServer(await newAccount());
+    const { headers } = await initialize(server.url);
+    const response = await SELF.fetch(server.url, {
+      method: "POST",
+      headers: {
+        ...headers,
+        "mcp-protocol-version": "2025-03-26",
+        accept: SSE_FIRST,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 3, method: "tools/list" }),
+    });
+    const { text } = await readSse(response.body!, (t) => t.includes('"id":3'));
+    expect(text).toMatch(/^id: \S+\nretry: \d+/);
+  });
+
+  it("refuses an unsupported MCP-Protocol-Version with 400", async () => {
+    const server = await newServer(await newAccount());
+    const { headers } = await initialize(server.url);
+    const res = await rpc(
+      server.url,
+      { id: 1, method: "ping" },
+      { ...headers, "mcp-protocol-version": "1999-01-01" },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/Unsupported protocol version/);
+  });
+
+  it("refuses a request without a session after initialisation with 400", async () => {
+    const server = await newServer(await newAccount());
+    await initialize(server.url);
+    const res = await rpc(server.url, { id: 1, method: "tools/list" });
+    expect(res.status).toBe(400);
+  });
+
+  it("sets the logging level", async () => {
+    const server = await newServer(await newAccount());
+    const { headers } = await initialize(server.url);
+    const res = await rpc(
+      server.url,
+      { id: 4, method: "logging/setLevel", params: { level: "warning" } },
+      headers,
+    );
+    expect(res.body).toEqual({ jsonrpc: "2.0", id: 4, result: {} });
+  });
+
+  it("opens a GET stream for a session and ends the session on DELETE", async () => {
+    const server = await newServer(await newAccount());
+    const { headers } = await initialize(server.url);
+    const stream = await SELF.fetch(server.url, {
+      method: "GET",
+      headers: { ...headers, accept: "text/event-stream" },
+    });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get("content-type")).toMatch(/text\/event-stream/);
+    await stream.body!.cancel();
+
+    const deleted = await SELF.fetch(server.url, { method: "DELETE", headers });
+    expect(deleted.status).toBe(200);
+    const after = await rpc(server.url, { id: 5, method: "ping" }, headers);
+    expect(after.status).toBe(404);
+  });
+
+  it("answers 405 to methods the transport does not use", async () => {
+    const server = await newServer(await newAccount());
+    const res = await SELF.fetch(server.url, { method: "PUT" });
+    expect(res.status).toBe(405);
+  });
+
+  it("keeps a session across the object's eviction from memory", async () => {
+    const server = await newServer(await newAccount());
+    const { headers } = await initialize(server.url);
+    const stub = env.SERVERS.get(env.SERVERS.idFromName(server.id));
+    await runInDurableObject(stub, async (instance: ServerObject) => {
+      await instance.sessions.closeAll();
+    });
+    const res = await rpc(server.url, { id: 6, method: "tools/list" }, headers);
+    expect(res.status).toBe(200);
+    expect(res.body.result.tools.length).toBe(server.tools.length);
+  });
+});
+
+describe("legacy HTTP+SSE", () => {
+  for (const suffix of ["", "/sse"]) {
+    it(`announces the concrete messages path and answers on the stream (GET ${suffix || "/"})`, async () => {
+      const server = await newServer(await newAccount());
+      const token = server.url.split("/").pop()!;
+      const stream = await SELF.fetch(`${server.url}${suffix}`, {
+        headers: { accept: "text/event-stream" },
+      });
+      expect(stream.headers.get("content-type")).toMatch(/text\/event-stream/);
+      const reader = stream.body!;
+      const first = await readSse(reader, (t) => t.includes("\n\n"));
+      const endpoint = /event: endpoint\ndata: (\S+)\n/.exec(first.text)![1]!;
+      expect(endpoint).toMatch(new RegExp(`^/mcp/${token}/messages\\?sessionId=[0-9a-f-]{36}$`));
+
+      const posted = await SELF.fetch(`https://mcp.example.com${endpoint}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          jsonrpc: "2.0",
+          id: 1,
+          method: "initialize",
+          params: {
+            protocolVersion: "2024-11-05",
+            capabilities: {},
+            clientInfo: { name: "legacy", version: "1" },
+          },
+        }),
+      });
+      expect(posted.status).toBe(202);
+      const answer = await readSse(reader, (t) => t.includes('"id":1'));
+      expect(answer.text).toContain('"protocolVersion":"2024-11-05"');
+      await reader.cancel();
+    });
+  }
+
+  it("answers 404 to a message for an unknown session", async () => {
+    const server = await newServer(await newAccount());
+    const res = await SELF.fetch(`${server.url}/messages?sessionId=nope`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping" }),
+    });
+    expect(res.status).toBe(404);
+  });
+
+  it("ends open streams when the server is revoked", async () => {
+    const accountId = await newAccount();
+    const server = await newServer(accountId);
+    const stream = await SELF.fetch(`${server.url}/sse`, {
+      headers: { accept: "text/event-stream" },
+    });
+    const body = stream.body!;
+    await readSse(body, (t) => t.includes("\n\n"));
+    await api("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
+    const rest = await readSse(body, () => false);
+    expect(rest.ended).toBe(true);
+  });
+});
