@@ -19,7 +19,14 @@ export function inputSchema(
   const object = z.strictObject({ ...shape, ...extra });
   const { check } = operation;
   if (!check) return object;
-  return object.superRefine((args, ctx) => {
-    for (const message of check(args)) ctx.addIssue({ code: "custom", message });
-  });
+  // The rules run even when a field has a type error, so one answer names every problem and
+  // the model corrects them all at once; `check` functions only compare values, never trust types.
+  return object.check(
+    z.superRefine(
+      (args: Record<string, unknown>, ctx) => {
+        for (const message of check(args)) ctx.addIssue({ code: "custom", message });
+      },
+      { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+    ),
+  );
 }

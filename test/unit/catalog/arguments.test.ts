@@ -22,6 +22,12 @@ describe("create_a_e_desk_message rules", () => {
     expect(message({ type: "Note", send: false, direction: "Outgoing" })).toEqual([]);
   });
 
+  it("reports a rule broken beside a type error in the same answer", () => {
+    const found = message({ ticket_id: "seven", type: "Note", send: true });
+    expect(found).toHaveLength(2);
+    expect(found.join("\n")).toMatch(/internal note is never sent/);
+  });
+
   it("rejects a note with send true and explains the right call", () => {
     const [problem] = message({ type: "Note", send: true });
     expect(problem).toMatch(/internal note is never sent/);
