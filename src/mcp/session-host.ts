@@ -14,7 +14,11 @@ import { jsonRpcError } from "./json-rpc";
 const RETRY_MS = 2_000;
 const KEEPALIVE_MS = 15_000;
 /** Sessions idle longer than this are forgotten; the client then initialises a new one. */
-const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
+export const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
+/** `last_seen` is written back at most this often, not on every request. */
+const SEEN_WRITE_MS = 60 * 60 * 1000;
+/** Every this many new sessions, stored sessions past their TTL are deleted. */
+const PRUNE_EVERY = 50;
 
 interface SessionMeta {
   protocolVersion: string;
@@ -46,6 +50,7 @@ function prefersSse(accept: string): boolean {
 export class SessionHost {
   private readonly streamable = new Map<string, StreamableSession>();
   private readonly legacy = new Map<string, LegacySseTransport>();
+  private opened = 0;
 
   constructor(
     private readonly storage: DurableObjectStorage,
@@ -67,7 +72,10 @@ export class SessionHost {
     }
     const session = this.streamable.get(sessionId) ?? (await this.restore(sessionId));
     if (!session) return jsonRpcError(404, -32001, "Session not found");
-    session.meta.last_seen = Date.now();
+    if (Date.now() - session.meta.last_seen > SEEN_WRITE_MS) {
+      session.meta.last_seen = Date.now();
+      await this.storage.put(sessionKey(sessionId), session.meta);
+    }
     return this.dispatch(session, request, body);
   }
 
@@ -152,8 +160,18 @@ export class SessionHost {
       session.meta.clientInfo = init.params.clientInfo;
       session.meta.capabilities = init.params.capabilities;
       await this.storage.put(sessionKey(session.transport.sessionId), session.meta);
+      if (++this.opened % PRUNE_EVERY === 0) await this.pruneIdle();
     }
     return response;
+  }
+
+  /** Deletes stored sessions idle past their TTL, which clients never came back to end. */
+  async pruneIdle(now = Date.now()): Promise<number> {
+    const stored = await this.storage.list<SessionMeta>({ prefix: "session:" });
+    const idle = [...stored].filter(([, meta]) => now - meta.last_seen > SESSION_TTL_MS);
+    for (const [key] of idle) this.streamable.delete(key.slice("session:".length));
+    if (idle.length) await this.storage.delete(idle.map(([key]) => key));
+    return idle.length;
   }
 
   /**

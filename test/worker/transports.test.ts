@@ -1,6 +1,7 @@
 import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { ServerObject } from "../../src/server-object/server-object";
+import { SESSION_TTL_MS } from "../../src/mcp/session-host";
 import { api, initialize, newAccount, newServer, rpc } from "./helpers";
 
 const SSE_FIRST = "text/event-stream, application/json";
@@ -183,5 +184,19 @@ describe("legacy HTTP+SSE", () => {
     await api("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
     const rest = await readSse(body, () => false);
     expect(rest.ended).toBe(true);
+  });
+});
+
+describe("stored sessions", () => {
+  it("are pruned once idle past their TTL, and only then", async () => {
+    const server = await newServer(await newAccount());
+    const { headers } = await initialize(server.url);
+    const stub = env.SERVERS.get(env.SERVERS.idFromName(server.id));
+    const pruned = await runInDurableObject(stub, async (instance: ServerObject) => [
+      await instance.sessions.pruneIdle(Date.now()),
+      await instance.sessions.pruneIdle(Date.now() + SESSION_TTL_MS + 1000),
+    ]);
+    expect(pruned).toEqual([0, 1]);
+    expect((await rpc(server.url, { id: 1, method: "ping" }, headers)).status).toBe(404);
   });
 });
