@@ -32,7 +32,10 @@ export class Collection<T extends { id: number }> {
     return this.rows.has(id);
   }
 
-  /** The record or a 404 in the eDesk envelope. */
+  /**
+   * The record or a 404 in the eDesk envelope.
+   * GUESS: §3 infers 404 for unknown ids in the path (references inside a body are 400/4002).
+   */
   require(id: number, label: string): T {
     const record = this.rows.get(id);
     if (!record) throw notFound(`${label} ${id} not found`);

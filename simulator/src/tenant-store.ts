@@ -83,6 +83,8 @@ export class TenantStore extends DurableObject<SimulatorEnv> {
     if (wait > 0) return json(429, errorBody(429, "Too many requests", "Out of quota"), wait);
     try {
       // Read-only tokens may only GET (§1, [SUP]).
+      // GUESS: the status for a write with a read-only token is unknown; 403 is the natural one
+      // and the [CLI] client treats 401 and 403 alike as auth errors (§5).
       if (req.readOnly && req.method !== "GET") {
         throw new ApiError(403, "Forbidden", "This API token is read-only");
       }

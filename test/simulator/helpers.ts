@@ -14,7 +14,12 @@ const TOKENS = `${DEMO}:demo,${READ_ONLY}:demo:ro,${ACME}:acme`;
  * `Cloudflare.Env` (no `ProvidedEnv`), which belongs to the main worker, hence the cast.
  */
 export function simEnv(overrides: Partial<SimulatorEnv> = {}): SimulatorEnv {
-  return { ...(env as unknown as SimulatorEnv), SIM_TOKENS: TOKENS, SIM_CONTROL: "on", ...overrides };
+  return {
+    ...(env as unknown as SimulatorEnv),
+    SIM_TOKENS: TOKENS,
+    SIM_CONTROL: "on",
+    ...overrides,
+  };
 }
 
 export interface Reply<T = any> {
@@ -25,7 +30,11 @@ export interface Reply<T = any> {
 
 async function reply<T>(response: Response): Promise<Reply<T>> {
   const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
+  return {
+    status: response.status,
+    body: (text ? JSON.parse(text) : null) as T,
+    headers: response.headers,
+  };
 }
 
 export interface CallOptions {
@@ -40,7 +49,11 @@ export interface CallOptions {
  * Calls the simulator's `/v1` API. The demo token goes through `SELF` (the Worker exactly as
  * configured by simulator/wrangler.toml); other tokens call the Worker's fetch with `simEnv()`.
  */
-export async function call<T = any>(method: string, path: string, opts: CallOptions = {}): Promise<Reply<T>> {
+export async function call<T = any>(
+  method: string,
+  path: string,
+  opts: CallOptions = {},
+): Promise<Reply<T>> {
   const token = opts.token === undefined ? DEMO : opts.token;
   const url = new URL(`http://sim/v1${path}`);
   for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.set(k, String(v));
@@ -54,11 +67,17 @@ export async function call<T = any>(method: string, path: string, opts: CallOpti
   }
   const request = new Request(url, { method, headers, body });
   if (token === DEMO || token === null) return reply<T>(await SELF.fetch(request));
-  return reply<T>(await worker.fetch(request, simEnv()));
+  // The Worker is typed for incoming requests (with `cf`); a test request has none.
+  const incoming = request as Parameters<typeof worker.fetch>[0];
+  return reply<T>(await worker.fetch(incoming, simEnv()));
 }
 
 /** Calls the test-only control API (on in the simulator test project). */
-export async function control<T = any>(method: string, path: string, body?: unknown): Promise<Reply<T>> {
+export async function control<T = any>(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Reply<T>> {
   const init: RequestInit = { method };
   if (body !== undefined) init.body = JSON.stringify(body);
   return reply<T>(await SELF.fetch(`http://sim/__sim${path}`, init));
@@ -66,21 +85,29 @@ export async function control<T = any>(method: string, path: string, body?: unkn
 
 /** Reseeds every tenant and restores the default bucket (60, 2/s). */
 export async function resetAll(): Promise<void> {
-  await worker.fetch(new Request("http://sim/__sim/reset", { method: "POST" }), simEnv());
+  const request = new Request("http://sim/__sim/reset", { method: "POST" });
+  await worker.fetch(request as Parameters<typeof worker.fetch>[0], simEnv());
 }
 
 /** A 400 validation error's `details` map as `{field: code}`. */
 export function codes(body: any): Record<string, string> {
   const details = body?.error?.details ?? {};
-  return Object.fromEntries(Object.entries(details).map(([k, v]: [string, any]) => [k, v.errorCode]));
+  return Object.fromEntries(
+    Object.entries(details).map(([k, v]: [string, any]) => [k, v.errorCode]),
+  );
 }
 
 /** Walks every page of a list and returns all rows. */
-export async function listAll<T = any>(path: string, query: Record<string, string | number> = {}, itemsPerPage = 100) {
+export async function listAll<T = any>(
+  path: string,
+  query: Record<string, string | number> = {},
+  itemsPerPage = 100,
+) {
   const rows: T[] = [];
   for (let page = 1; ; page++) {
     const { body } = await call("GET", path, { query: { ...query, page, itemsPerPage } });
     rows.push(...body.data);
-    if (page * itemsPerPage >= body.paginator.totalItemsCount) return { rows, total: body.paginator.totalItemsCount as number };
+    if (page * itemsPerPage >= body.paginator.totalItemsCount)
+      return { rows, total: body.paginator.totalItemsCount as number };
   }
 }

@@ -35,6 +35,8 @@ export function createMessage(c: Ctx) {
   const createdAt = v.datetime("created_at");
   const fullResponse = v.bool("full_response") ?? true;
   const direction = v.enumOf("direction", MESSAGE_CREATE_DIRECTIONS);
+  // `send: true` relays the reply to the channel live (§2.2); the simulator makes no external
+  // call, so the flag is only validated.
   v.bool("send");
   const attachments = readAttachments(c, v);
   v.done();

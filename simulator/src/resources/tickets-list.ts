@@ -29,7 +29,11 @@ function statusMatches(t: TicketRecord, status: StatusFilter): boolean {
   }
 }
 
-/** GET /tickets with every documented filter (§2.1) and paging (§3). */
+/**
+ * GET /tickets with every documented filter (§2.1) and paging (§3).
+ * GUESS: bad query values get the body validation codes (4007 enum, 4005 number, 4010 date),
+ * as a 400 like any validation error; eDesk documents no separate codes for query parameters.
+ */
 export function listTickets(c: Ctx) {
   const q = new Check(c.query);
   const ordering = readOrdering(q);

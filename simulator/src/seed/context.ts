@@ -63,8 +63,13 @@ export function fill(text: string, vars: Record<string, string | undefined>): st
 
 /** Picks a text whose placeholders can all be filled (falls back to the first). */
 export function pickText(rng: Rng, texts: string[], vars: Record<string, string | undefined>) {
-  const usable = texts.filter((t) => [...t.matchAll(/\{(\w+)\}/g)].every((m) => vars[m[1]!]));
+  const usable = fillable(texts, vars);
   return fill(usable.length ? rng.pick(usable) : texts[0]!, vars);
+}
+
+/** The texts whose placeholders all have a value. */
+export function fillable(texts: string[], vars: Record<string, string | undefined>): string[] {
+  return texts.filter((t) => [...t.matchAll(/\{(\w+)\}/g)].every((m) => vars[m[1]!]));
 }
 
 /** A contact; Amazon buyers get the marketplace's relay address, others an example.com one. */

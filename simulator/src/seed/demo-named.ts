@@ -1,7 +1,6 @@
-import { ticketUri } from "../resources/tickets";
-import type { Contact, SalesOrderRecord, TicketRecord } from "../types";
-import { makeContact, type SeedContext } from "./context";
-import { appendMessage, finishTicket, type MessageSpec } from "./messages";
+import type { SeedContext } from "./context";
+import { addShippingNeighbours } from "./demo-neighbours";
+import { at, namedContact, namedTicket, productIndex } from "./named-ticket";
 import { makeNote } from "./notes";
 import { makeOrder } from "./orders";
 
@@ -13,71 +12,8 @@ import { makeOrder } from "./orders";
  * - ticket 99421: a vase that arrived shattered (order 11092), already tagged "VIP Customer".
  */
 
-const at = (datetime: string) => Date.parse(`${datetime.replace(" ", "T")}Z`);
-
-function contact(
-  ctx: SeedContext,
-  used: Set<string>,
-  channelId: number,
-  name: string,
-  email: string,
-  phone: string | null,
-): Contact {
-  const record = { ...makeContact(ctx, channelId, name, used), email, phone_number: phone };
-  ctx.data.contacts.push(record);
-  return record;
-}
-
-function product(ctx: SeedContext, sku: string): number {
-  return ctx.profile.products.findIndex((p) => p.sku === sku);
-}
-
-interface NamedTicket {
-  id: number;
-  created: string;
-  subject: string;
-  type: string;
-  status: string;
-  contact: Contact;
-  order: SalesOrderRecord | null;
-  owner: number | null;
-  tags: number[];
-  ai: string;
-  messages: (Omit<MessageSpec, "at"> & { at: string })[];
-}
-
-function ticket(ctx: SeedContext, spec: NamedTicket): TicketRecord {
-  const t: TicketRecord = {
-    id: spec.id,
-    subject: spec.subject,
-    type: spec.type,
-    channel_id: spec.order?.channel_id ?? spec.contact.channel_id!,
-    status: spec.status,
-    sales_order_id: spec.order?.id ?? null,
-    external_order_id: null,
-    created_at: spec.created,
-    last_updated_at: null,
-    owner_user_id: spec.owner,
-    custom_fields: [],
-    time_left_to_reply: false,
-    tags_ids: spec.tags,
-    contact_id: spec.contact.id,
-    messages_ids: [],
-    uri: ticketUri(spec.id),
-    replies: 0,
-    ai_classification: spec.ai,
-    read: true,
-    priority: false,
-  };
-  for (const m of spec.messages) appendMessage(ctx, t, { ...m, at: at(m.at) });
-  finishTicket(ctx, t);
-  if (spec.order && spec.order.ticket_id === null) spec.order.ticket_id = t.id;
-  ctx.data.tickets.push(t);
-  return t;
-}
-
 export function addDemoNamedRecords(ctx: SeedContext, used: Set<string>): void {
-  const marcus = contact(
+  const marcus = namedContact(
     ctx,
     used,
     4410,
@@ -85,7 +21,7 @@ export function addDemoNamedRecords(ctx: SeedContext, used: Set<string>): void {
     "m4rcusd3lgado0x1@marketplace.amazon.com",
     "+1 555-0187",
   );
-  const eleanor = contact(
+  const eleanor = namedContact(
     ctx,
     used,
     4412,
@@ -93,7 +29,7 @@ export function addDemoNamedRecords(ctx: SeedContext, used: Set<string>): void {
     "eleanor.hartley@example.com",
     "+1 555-0142",
   );
-  const priya = contact(ctx, used, 4412, "Priya Nair", "priya.nair@example.com", null);
+  const priya = namedContact(ctx, used, 4412, "Priya Nair", "priya.nair@example.com", null);
 
   const fedex = {
     tracking_code: "FedEx 123456789",
@@ -110,7 +46,7 @@ export function addDemoNamedRecords(ctx: SeedContext, used: Set<string>): void {
     contact: marcus,
     created: at("2025-04-24 15:02:41"),
     status: "OrderShipped",
-    lines: [{ product: product(ctx, "BC-LMP-701"), quantity: 1 }],
+    lines: [{ product: productIndex(ctx, "BC-LMP-701"), quantity: 1 }],
     sellerOrderId: "113-4471902-5528113",
     tracking: fedex,
   });
@@ -120,8 +56,8 @@ export function addDemoNamedRecords(ctx: SeedContext, used: Set<string>): void {
     created: at("2026-03-05 10:21:09"),
     status: "Delivered",
     lines: [
-      { product: product(ctx, "BC-VAS-014"), quantity: 1 },
-      { product: product(ctx, "BC-CND-501"), quantity: 1 },
+      { product: productIndex(ctx, "BC-VAS-014"), quantity: 1 },
+      { product: productIndex(ctx, "BC-CND-501"), quantity: 1 },
     ],
     sellerOrderId: "#10871",
   });
@@ -131,49 +67,17 @@ export function addDemoNamedRecords(ctx: SeedContext, used: Set<string>): void {
     created: at("2026-04-08 19:33:10"),
     status: "OrderShipped",
     lines: [
-      { product: product(ctx, "BC-MUG-207"), quantity: 1 },
-      { product: product(ctx, "BC-BWL-310"), quantity: 1 },
+      { product: productIndex(ctx, "BC-MUG-207"), quantity: 1 },
+      { product: productIndex(ctx, "BC-BWL-310"), quantity: 1 },
     ],
     sellerOrderId: "#10912",
     tracking: ups,
   });
   ctx.data.sales_orders.push(o88310, o11092, o509211);
 
-  // An older "Shipping update" ticket that is already closed, so "oldest open" needs the filter.
-  const early = ctx.data.sales_orders.find(
-    (o) => o.status === "Delivered" && o.created_at < "2025-05-01" && o.ticket_id === null,
-  );
-  const earlyContact =
-    ctx.data.contacts.find((c) => c.id === early?.contact_id) ?? ctx.data.contacts[0]!;
-  ticket(ctx, {
-    id: 1201877,
-    created: "2025-05-03 09:40:12",
-    subject: "Shipping update",
-    type: "ShippingQuery",
-    status: "Closed",
-    contact: earlyContact,
-    order: early ?? null,
-    owner: 31,
-    tags: [],
-    ai: "WhereOrder",
-    messages: [
-      {
-        kind: "incoming",
-        at: "2025-05-03 09:40:12",
-        subject: "Shipping update",
-        body: "Hi, could I get a shipping update on my order please? Thanks.",
-      },
-      {
-        kind: "reply",
-        at: "2025-05-03 11:02:55",
-        subject: "Re: Shipping update",
-        userId: 31,
-        body: "Hi, your order was delivered yesterday afternoon and signed for at the front door. Kind regards, Lucia",
-      },
-    ],
-  });
+  addShippingNeighbours(ctx);
 
-  ticket(ctx, {
+  namedTicket(ctx, {
     id: 1203415,
     created: "2025-05-09 08:14:22",
     subject: "Shipping update",
@@ -194,7 +98,7 @@ export function addDemoNamedRecords(ctx: SeedContext, used: Set<string>): void {
     ],
   });
 
-  ticket(ctx, {
+  namedTicket(ctx, {
     id: 99421,
     created: "2026-03-12 18:47:05",
     subject: "Vase arrived shattered",
@@ -219,7 +123,7 @@ export function addDemoNamedRecords(ctx: SeedContext, used: Set<string>): void {
   vase.priority = true;
   vase.custom_fields = [{ id: 9101, name: "Return Reason", value: "Damaged" }];
 
-  ticket(ctx, {
+  namedTicket(ctx, {
     id: 1409923,
     created: "2026-04-14 09:12:44",
     subject: "UPS tracking not updating",

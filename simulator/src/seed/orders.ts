@@ -162,7 +162,8 @@ export function generateOrders(ctx: SeedContext, contacts: Contact[]): SalesOrde
   const end = dayMs(profile.period.end) - days(1);
   const times = Array.from(
     { length: profile.counts.orders },
-    () => start + Math.floor(rng.next() * (end - start)),
+    // Skewed toward recent dates, like a growing shop: more orders still in flight.
+    () => start + Math.floor(rng.next() ** 0.6 * (end - start)),
   );
   times.sort((a, b) => a - b);
   let shop = profile.shopOrderStart;

@@ -286,7 +286,7 @@ export const DEMO_PROFILE: TenantProfile = {
   },
   counts: { contacts: 140, orders: 200, tickets: 262 },
   period: { start: "2025-05-01", end: "2026-04-20" },
-  reserved: [1409923, 1203415, 1201877, 99421, 509211, 88310, 11092],
+  reserved: [1409923, 1398817, 1203415, 1201877, 1200874, 99421, 509211, 88310, 11092],
   shippingUpdateFrom: "2025-06-01",
   shopOrderStart: 10234,
 };

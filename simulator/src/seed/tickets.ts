@@ -6,6 +6,7 @@ import {
   days,
   fmt,
   firstName,
+  fillable,
   pickText,
   userOf,
   type SeedContext,
@@ -16,20 +17,10 @@ import { AUTO_REPLY, TOPICS, type Topic } from "./texts";
 
 /** Generated tickets with their conversations (§2.1, §2.2). */
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+const MONTHS =
+  "January February March April May June July August September October November December".split(
+    " ",
+  );
 
 function topicFor(rng: Rng, order: SalesOrderRecord | null): Topic {
   if (!order) return rng.chance(0.7) ? "presales" : "spam";
@@ -39,10 +30,11 @@ function topicFor(rng: Rng, order: SalesOrderRecord | null): Topic {
       return rng.chance(0.85) ? "shipping" : "cancellation";
     case "Delivered":
       return rng.weighted([
-        ["damage", 40],
-        ["returns", 30],
-        ["feedback", 15],
-        ["invoice", 15],
+        ["damage", 36],
+        ["returns", 27],
+        ["shipping", 12],
+        ["feedback", 13],
+        ["invoice", 12],
       ] as const);
     case "Canceled":
     case "PaymentRejected":
@@ -79,7 +71,7 @@ function statusFor(rng: Rng, topic: Topic, ageDays: number): string {
 }
 
 /** Text placeholders for one ticket (see texts.ts). */
-export function textVars(
+function textVars(
   ctx: SeedContext,
   contact: Contact | null,
   order: SalesOrderRecord | null,
@@ -190,6 +182,15 @@ function converse(
         ? rng.pick([1, 1, 1, 3])
         : rng.pick([2, 2, 4]);
   let at = created;
+  // No agent or customer repeats the same sentence within one ticket.
+  const used = new Set<string>();
+  const say = (texts: string[]) => {
+    const usable = fillable(texts, vars);
+    const fresh = usable.filter((x) => !used.has(x));
+    const chosen = rng.pick(fresh.length ? fresh : usable.length ? usable : texts);
+    used.add(chosen);
+    return pickText(rng, [chosen], vars);
+  };
   const photos = topic === "damage" && rng.chance(0.5) ? [`IMG_${rng.digits(4)}.jpg`] : [];
   appendMessage(ctx, t, {
     kind: "incoming",
@@ -211,7 +212,7 @@ function converse(
   for (let turn = 1; turn < turns; turn++) {
     at += rng.int(25, 1800) * 60_000;
     const reply = turn % 2 === 1;
-    const body = pickText(rng, reply ? text.replies : text.followUps, vars);
+    const body = say(reply ? text.replies : text.followUps);
     appendMessage(
       ctx,
       t,
@@ -246,7 +247,7 @@ export function generateTickets(
     const order = rng.chance(0.74) ? pool[i % pool.length]! : null;
     let created = order
       ? Date.parse(`${order.created_at.replace(" ", "T")}Z`) + rng.int(20, 480) * HOUR_MS
-      : start + Math.floor(rng.next() * (end - start));
+      : start + Math.floor(rng.next() ** 0.6 * (end - start));
     created = Math.min(
       Math.max(created, start + rng.int(1, 96) * HOUR_MS),
       end - rng.int(1, 72) * HOUR_MS,
