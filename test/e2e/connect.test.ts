@@ -56,7 +56,10 @@ describe.each<TransportKind>(["streamable", "sse"])("server config over %s", (ki
     const client = await connect(server.url, kind);
     try {
       await client.ping();
-      const revoked = await admin("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
+      const revoked = await admin(
+        "DELETE",
+        `/api/integrated-account/${accountId}/mcp/${server.id}`,
+      );
       expect(revoked.status).toBe(204);
       await expect(client.ping()).rejects.toThrow();
     } finally {
