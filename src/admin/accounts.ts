@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import { encryptSecret } from "../crypto/credentials";
 import type { Config, Env } from "../env";
-import { AppError } from "../http/errors";
 import { randomId } from "../tokens/token";
 import type { AccountRecord } from "../accounts/account-object";
 import { accountStub, notFound, serverStub } from "./stubs";
@@ -90,8 +89,4 @@ export async function deleteAccount(env: Env, id: string): Promise<void> {
   if (!serverIds) throw notFound("Integrated account");
   await Promise.all(serverIds.map((serverId) => serverStub(env, serverId).revoke()));
   await env.TOKENS.delete(indexKey(id));
-}
-
-export function assertAccountMatches(accountId: string, ownerId: string | undefined) {
-  if (ownerId !== accountId) throw new AppError(404, "not_found", "MCP server not found.");
 }
