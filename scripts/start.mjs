@@ -60,6 +60,7 @@ try {
   console.log(`
 edesk-mcp is running.
 
+  Admin page:               ${stack.workerUrl}/admin   (sign in with the API key below)
   Worker (admin API, MCP):  ${stack.workerUrl}
   eDesk simulator:          ${stack.simulatorUrl}/v1   (token: ${DEMO_EDESK_TOKEN})
   Admin API key:            ${stack.apiKey}

@@ -5,6 +5,8 @@ export interface Env {
   TOKENS: KVNamespace;
   SERVERS: DurableObjectNamespace<import("./server-object/server-object").ServerObject>;
   ACCOUNTS: DurableObjectNamespace<import("./accounts/account-object").AccountObject>;
+  /** The admin page's static files (wrangler.toml `[assets]`). */
+  ASSETS: Fetcher;
   EDESK_API_BASE_URL?: string;
   API_KEYS?: string;
   ENCRYPTION_KEY?: string;

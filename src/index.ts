@@ -1,4 +1,5 @@
 import { adminRouter } from "./admin/routes";
+import { isAdminUiPath, serveAdminUi } from "./admin-ui/serve";
 import { parseConfig, type Env } from "./env";
 import { AppError, errorResponse, jsonResponse } from "./http/errors";
 import { isMcpPath, routeMcp } from "./mcp/gate";
@@ -12,6 +13,7 @@ export default {
       const { pathname } = new URL(request.url);
       if (isMcpPath(pathname)) return await routeMcp(request, env, parseConfig(env));
       if (pathname === "/health") return jsonResponse({ ok: true });
+      if (isAdminUiPath(pathname)) return await serveAdminUi(request, env);
       if (pathname.startsWith("/api/")) {
         const response = await adminRouter.fetch(request, env);
         if (response) return response;

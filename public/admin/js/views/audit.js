@@ -1,0 +1,114 @@
+// @ts-check
+import { accountPath, api, ApiError } from "../api.js";
+import { h, loading } from "../dom.js";
+import { chips, duration, time } from "../format.js";
+import { href } from "../router.js";
+import { emptyState, errorState } from "../states.js";
+import { breadcrumb, loadAccount } from "./account-shell.js";
+
+/**
+ * @typedef {{ at: string, tool: string, argument_keys: string[], upstream_status: number | null,
+ *   duration_ms: number, is_error: boolean }} AuditEntry
+ */
+
+/** eDesk's status, or why there is none (the call failed before reaching eDesk). @param {AuditEntry} entry */
+function status(entry) {
+  const ok = !entry.is_error && (entry.upstream_status ?? 0) < 400;
+  return h(
+    "span",
+    { class: `status ${ok ? "ok" : "bad"}` },
+    entry.upstream_status === null ? "—" : String(entry.upstream_status),
+    entry.is_error ? " error" : "",
+  );
+}
+
+/**
+ * A server's audit trail, newest first: which tools were called with which argument names
+ * (never values), what eDesk answered and how long it took.
+ * @param {HTMLElement} view
+ * @param {{ accountId: string, serverId: string }} route
+ */
+export async function renderAudit(view, { accountId, serverId }) {
+  const retry = () => {
+    view.replaceChildren();
+    void renderAudit(view, { accountId, serverId });
+  };
+  const account = await loadAccount(view, accountId, retry);
+  if (!account) return;
+  const serverPath = accountPath(accountId, `/mcp/${encodeURIComponent(serverId)}`);
+  const region = h("div", { class: "list-region" }, loading("the audit trail"));
+  const heading = h("h1", { tabindex: "-1" }, "Audit");
+  view.append(
+    breadcrumb([
+      ["Integrated accounts", href.accounts()],
+      [account.name, href.servers(accountId)],
+      "Audit",
+    ]),
+    heading,
+    region,
+  );
+  try {
+    const [server, audit] = await Promise.all([
+      api("GET", serverPath),
+      api("GET", `${serverPath}/audit`),
+    ]);
+    heading.textContent = `Audit: ${server.name}`;
+    region.replaceChildren(
+      h(
+        "div",
+        { class: "section-head" },
+        h("p", { class: "lead" }, "Tool calls, newest first. Argument values are never recorded."),
+        h("button", { type: "button", class: "button", onclick: retry }, "Refresh"),
+      ),
+      audit.result.length
+        ? table(audit.result)
+        : emptyState("No tool calls yet", "Calls made through this server's URL appear here."),
+    );
+  } catch (error) {
+    region.replaceChildren(
+      error instanceof ApiError && error.status === 404
+        ? h(
+            "p",
+            { class: "error-state", role: "alert" },
+            "This MCP server no longer exists: it was revoked or it expired. ",
+            h("a", { href: href.servers(accountId) }, "Back to MCP Servers"),
+          )
+        : errorState(error, retry),
+    );
+  }
+}
+
+/** @param {AuditEntry[]} entries */
+function table(entries) {
+  return h(
+    "table",
+    { class: "data" },
+    h("caption", { class: "visually-hidden" }, "Tool calls"),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        ["Time", "Tool", "Argument keys", "Upstream status", "Duration"].map((label) =>
+          h("th", { scope: "col" }, label),
+        ),
+      ),
+    ),
+    h(
+      "tbody",
+      {},
+      entries.map((entry) =>
+        h(
+          "tr",
+          {},
+          h("td", { "data-label": "Time" }, time(entry.at, { exact: true })),
+          h("td", { "data-label": "Tool" }, h("code", {}, entry.tool)),
+          h("td", { "data-label": "Argument keys" }, chips(entry.argument_keys, "none")),
+          h("td", { "data-label": "Upstream status" }, status(entry)),
+          h("td", { "data-label": "Duration", class: "num" }, duration(entry.duration_ms)),
+        ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,333 @@
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "./browser/launch";
+import {
+  clipboardText,
+  controlsIn,
+  focusedControl,
+  focusOutline,
+  hasHorizontalScroll,
+  localDateTime,
+  signIn,
+  storedState,
+  watchPageFaults,
+} from "./browser/page-checks";
+import { screenshot } from "./browser/screenshots";
+import { admin, connect, DEMO_TOKEN, workerUrl } from "./stack";
+
+const ACCOUNT = "Acme support desk";
+const SERVER = "Ticket triage (read-only)";
+/** The ticket read tools of the catalog; `read` + `tickets` must expose these and no other. */
+const TICKET_READ_TOOLS = [
+  "get_e_desk_ticket_context",
+  "get_single_e_desk_ticket_by_id",
+  "list_all_e_desk_tickets",
+];
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let faults: string[];
+/** Made by the keyboard test; the account tests check it survives a rotation, not a delete. */
+let keyboardServerUrl = "";
+
+/** The HTTP status of a JSON-RPC ping to an MCP URL (404: unknown, expired or revoked). */
+async function mcpStatus(url: string): Promise<number> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping" }),
+  });
+  await response.body?.cancel();
+  return response.status;
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // The Copy buttons use the Clipboard API; reading it back proves what was copied.
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: workerUrl() });
+  page = await context.newPage();
+  faults = watchPageFaults(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(() => {
+  expect(faults).toEqual([]);
+});
+
+/** The tool names the preview lists, once it settled on `count` tools. */
+async function previewNames(count: number): Promise<string[]> {
+  await expect
+    .poll(() => page.locator(".preview-summary").textContent())
+    .toBe(`${count} tool${count === 1 ? "" : "s"} match this configuration.`);
+  return (await page.locator(".tool-list .tool-name").allTextContents()).sort();
+}
+
+describe("the admin page, from sign-in to a revoked MCP server", () => {
+  let accountId = "";
+  let serverUrl = "";
+
+  it("redirects / to the sign-in page and shows a refused API key inline", async () => {
+    const response = await page.goto(`${workerUrl()}/`);
+    expect(new URL(page.url()).pathname).toBe("/admin");
+    expect(response?.headers()["content-security-policy"]).toContain("default-src 'self'");
+    await expect.poll(() => focusedControl(page)).toBe("input#api-key");
+    await screenshot(page, "01-sign-in");
+
+    await page.getByLabel("API key").fill("not-a-key");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect
+      .poll(() => page.locator("#sign-in-error").textContent())
+      .toContain("This API key was refused (401)");
+    expect(await page.getByLabel("API key").getAttribute("aria-invalid")).toBe("true");
+    expect((await storedState(page)).session).toEqual([]);
+  });
+
+  it("signs in and keeps the key in this tab's sessionStorage only", async () => {
+    await page.getByLabel("API key").fill(inject("apiKey"));
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { level: 1, name: "Integrated accounts" }).waitFor();
+    const storage = await storedState(page);
+    expect(storage).toEqual({ session: [inject("apiKey")], local: 0, cookies: "" });
+  });
+
+  it("shows eDesk's refusal of a bad token inline, then connects the demo token", async () => {
+    await page.getByRole("button", { name: "Connect eDesk account" }).click();
+    await page.getByLabel("Name").fill(ACCOUNT);
+    await page.getByLabel("eDesk API token").fill("not-an-edesk-token");
+    await page.getByRole("button", { name: "Connect", exact: true }).click();
+    await expect
+      .poll(() => page.locator("#connect-token-error").textContent())
+      .toContain("eDesk rejected the API token");
+
+    await page.getByLabel("eDesk API token").fill(DEMO_TOKEN);
+    await page.getByRole("button", { name: "Connect", exact: true }).click();
+    await expect
+      .poll(() => page.locator(".notice.success").textContent())
+      .toBe(`Connected “${ACCOUNT}”. Open it to create MCP servers.`);
+    const link = page.getByRole("link", { name: ACCOUNT, exact: true });
+    await link.waitFor();
+    await screenshot(page, "02-accounts");
+    accountId = decodeURIComponent((await link.getAttribute("href"))!.split("/").pop()!);
+    expect(accountId).toMatch(/^acc_/);
+  });
+
+  it("previews only the ticket read tools for a read-only server tagged tickets", async () => {
+    await page.getByRole("link", { name: ACCOUNT, exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: ACCOUNT }).waitFor();
+    await page.getByText("No MCP servers yet").waitFor();
+    await page.getByRole("link", { name: "Create MCP Server" }).click();
+    await page.getByRole("heading", { level: 1, name: "Create MCP Server" }).waitFor();
+    // Nothing checked: the preview is the whole catalog, as the API lists it.
+    const all = await admin("GET", `/api/integrated-account/${accountId}/tools`);
+    expect(await previewNames(all.body.result.length)).toEqual(
+      all.body.result.map((tool: { name: string }) => tool.name).sort(),
+    );
+
+    await page.getByLabel("Name").fill(SERVER);
+    await page.getByRole("checkbox", { name: /^Read/ }).check();
+    await page.getByRole("checkbox", { name: "tickets", exact: true }).check();
+    const names = await previewNames(TICKET_READ_TOOLS.length);
+    expect(names).toEqual(TICKET_READ_TOOLS);
+    expect(names.some((name) => /create|update|delete|sales_order/.test(name))).toBe(false);
+  });
+
+  it("shows the API's message when the config matches nothing", async () => {
+    await page.getByRole("checkbox", { name: "delete", exact: true }).check();
+    await page.getByRole("checkbox", { name: /^Read/ }).uncheck();
+    await page.getByRole("checkbox", { name: "whoami", exact: true }).check();
+    await page.getByRole("checkbox", { name: "tickets", exact: true }).uncheck();
+    await expect
+      .poll(() => page.locator(".preview-summary").textContent())
+      .toContain("The config matches no tool.");
+    await page.getByRole("checkbox", { name: "delete", exact: true }).uncheck();
+    await page.getByRole("checkbox", { name: /^Read/ }).check();
+    await page.getByRole("checkbox", { name: "whoami", exact: true }).uncheck();
+    await page.getByRole("checkbox", { name: "tickets", exact: true }).check();
+    expect(await previewNames(TICKET_READ_TOOLS.length)).toEqual(TICKET_READ_TOOLS);
+  });
+
+  it("refuses an expiry less than a minute ahead before asking the API", async () => {
+    await page.getByLabel(/^Expires/).fill(await localDateTime(page, 20_000));
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect
+      .poll(() => page.locator("#server-expires-error").textContent())
+      .toContain("at least 1 minute from now");
+    await page.getByLabel(/^Expires/).fill(await localDateTime(page, 3 * 24 * 3600_000));
+    await expect.poll(() => page.locator("#server-expires-error").isHidden()).toBe(true);
+    await page.locator("h1").focus();
+    await page.evaluate("window.scrollTo(0, 0)");
+    await screenshot(page, "04-create-server");
+  });
+
+  it("shows the URL once, with a working Copy button and Claude Desktop config", async () => {
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("heading", { level: 1, name: `MCP server “${SERVER}” created` }).waitFor();
+    serverUrl = await page.getByLabel("MCP server URL").inputValue();
+    expect(serverUrl).toMatch(new RegExp(`^${workerUrl()}/mcp/[A-Za-z0-9_-]{20,}$`));
+
+    await page.getByRole("button", { name: "Copy", exact: true }).click();
+    await expect.poll(() => clipboardText(page)).toBe(serverUrl);
+    expect(JSON.parse((await page.locator("pre.code").textContent()) ?? "")).toEqual({
+      mcpServers: { edesk: { command: "npx", args: ["-y", "mcp-remote", serverUrl] } },
+    });
+    await screenshot(page, "05-server-created");
+
+    await page.getByRole("link", { name: "Done: back to MCP Servers" }).click();
+    const row = page.getByRole("row").filter({ hasText: SERVER });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/read.*tickets/);
+    const token = serverUrl.split("/").pop()!;
+    expect(await page.content()).not.toContain(token);
+    await screenshot(page, "03-account-servers");
+  });
+
+  it("serves the same tools to the MCP SDK client at the saved URL", async () => {
+    const client = await connect(serverUrl);
+    try {
+      const names = (await client.listTools()).tools.map((tool) => tool.name).sort();
+      expect(names).toEqual(TICKET_READ_TOOLS);
+      const result = await client.callTool({
+        name: "list_all_e_desk_tickets",
+        arguments: { limit: 2 },
+      });
+      expect(result.isError).toBeFalsy();
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("lists that call in the server's audit view", async () => {
+    await page.getByRole("link", { name: `Audit of ${SERVER}` }).click();
+    await page.getByRole("heading", { level: 1, name: `Audit: ${SERVER}` }).waitFor();
+    const row = page.getByRole("row").filter({ hasText: "list_all_e_desk_tickets" });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/limit.*200/);
+    await screenshot(page, "06-audit");
+  });
+
+  it("revokes the server after confirmation, and the client is refused with 404", async () => {
+    const client = await connect(serverUrl);
+    try {
+      await page.getByRole("link", { name: ACCOUNT }).click();
+      await page.getByRole("button", { name: `Revoke ${SERVER}` }).click();
+      const dialog = page.getByRole("dialog", { name: `Revoke “${SERVER}”?` });
+      await dialog.waitFor();
+      // A destructive dialog starts on Cancel, so Enter alone never revokes.
+      await expect.poll(() => focusedControl(page)).toBe("button#Cancel");
+      await dialog.getByRole("button", { name: "Revoke server" }).click();
+      await page.getByText("No MCP servers yet").waitFor();
+
+      await expect(client.listTools()).rejects.toMatchObject({ code: 404 });
+      expect(await mcpStatus(serverUrl)).toBe(404);
+    } finally {
+      await client.close().catch(() => undefined);
+    }
+  });
+});
+
+describe("the create form by keyboard alone", () => {
+  it("reaches every control with Tab, toggles with Space and submits with Enter", async () => {
+    await page.goto(`${workerUrl()}/admin#/`);
+    await page.getByRole("link", { name: ACCOUNT, exact: true }).click();
+    await page.getByRole("link", { name: "Create MCP Server" }).click();
+    await page.getByRole("heading", { level: 1, name: "Create MCP Server" }).waitFor();
+    await expect.poll(() => focusedControl(page)).toBe("input#server-name");
+
+    const controls = await controlsIn(page, "form");
+    const reached = new Set<string>([await focusedControl(page)]);
+    for (let i = 0; i < 80 && !reached.has("a#Cancel"); i++) {
+      await page.keyboard.press("Tab");
+      const focused = await focusedControl(page);
+      reached.add(focused);
+      const outline = await focusOutline(page);
+      expect(outline, `no visible focus on ${focused}`).not.toBe("none");
+    }
+    expect([...reached].filter((c) => controls.includes(c)).sort()).toEqual([...controls].sort());
+
+    // Back to the top: name, Read, Enter.
+    await page.getByLabel("Name").focus();
+    await page.keyboard.type("Keyboard server");
+    await page.keyboard.press("Tab");
+    expect(await focusedControl(page)).toBe("input#methods-read=read");
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Enter");
+    await page
+      .getByRole("heading", { level: 1, name: "MCP server “Keyboard server” created" })
+      .waitFor();
+    keyboardServerUrl = await page.getByLabel("MCP server URL").inputValue();
+  });
+});
+
+describe("a narrow screen (375 px)", () => {
+  it("never scrolls sideways on the main screens", async () => {
+    const narrow = await browser.newContext({ viewport: { width: 375, height: 740 } });
+    const small = await narrow.newPage();
+    const smallFaults = watchPageFaults(small);
+    try {
+      await signIn(small, workerUrl(), inject("apiKey"));
+      expect(await hasHorizontalScroll(small)).toBe(false);
+      await small.getByRole("link", { name: ACCOUNT, exact: true }).click();
+      await small.locator("table.data, .empty").first().waitFor();
+      expect(await hasHorizontalScroll(small)).toBe(false);
+      await small.getByRole("link", { name: "Create MCP Server" }).click();
+      await small.locator(".preview-summary").filter({ hasText: "match" }).waitFor();
+      expect(await hasHorizontalScroll(small)).toBe(false);
+      await screenshot(small, "07-create-server-narrow");
+      await small.getByLabel("Name").fill("Narrow");
+      await small.getByRole("button", { name: "Save" }).click();
+      await small.getByLabel("MCP server URL").waitFor();
+      expect(await hasHorizontalScroll(small)).toBe(false);
+      await small.getByRole("link", { name: "Done: back to MCP Servers" }).click();
+      await small.getByRole("row").filter({ hasText: "Narrow" }).waitFor();
+      expect(await hasHorizontalScroll(small)).toBe(false);
+      await small.getByRole("link", { name: "Audit of Narrow" }).click();
+      await small.getByText("No tool calls yet").waitFor();
+      expect(await hasHorizontalScroll(small)).toBe(false);
+      expect(smallFaults).toEqual([]);
+    } finally {
+      await narrow.close();
+    }
+  });
+});
+
+describe("account actions", () => {
+  it("rotates the API token: eDesk's refusal stays in the dialog, a good token keeps servers working", async () => {
+    await page.goto(`${workerUrl()}/admin#/`);
+    await page.getByRole("button", { name: `Rotate token of ${ACCOUNT}` }).click();
+    const dialog = page.getByRole("dialog", { name: `Rotate the API token of “${ACCOUNT}”` });
+    await dialog.getByLabel("New eDesk API token").fill("not-an-edesk-token");
+    await dialog.getByRole("button", { name: "Rotate token" }).click();
+    await expect
+      .poll(() => dialog.getByRole("alert").textContent())
+      .toContain("eDesk rejected the API token");
+    await dialog.getByLabel("New eDesk API token").fill(DEMO_TOKEN);
+    await dialog.getByRole("button", { name: "Rotate token" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await expect.poll(() => page.locator("#status").textContent()).toContain("Rotated");
+    const client = await connect(keyboardServerUrl);
+    try {
+      const result = await client.callTool({
+        name: "list_all_e_desk_tickets",
+        arguments: { limit: 1 },
+      });
+      expect(result.isError).toBeFalsy();
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("deletes the account after a confirmation that says its servers are revoked", async () => {
+    await page.getByRole("button", { name: `Delete ${ACCOUNT}` }).click();
+    const dialog = page.getByRole("dialog", { name: `Delete “${ACCOUNT}”?` });
+    expect(await dialog.textContent()).toContain("revokes every MCP server of this account");
+    await dialog.getByRole("button", { name: "Delete account and revoke its servers" }).click();
+    await page.getByRole("link", { name: ACCOUNT, exact: true }).waitFor({ state: "detached" });
+    expect(await mcpStatus(keyboardServerUrl)).toBe(404);
+  });
+});
