@@ -31,6 +31,21 @@ export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promis
   return out;
 }
 
+/**
+ * Reads and drops a body nobody needs. Answering before the body forwarded to a Durable Object
+ * is consumed leaves the client's keep-alive connection stuck (seen under wrangler dev with
+ * mcp-remote), so every early answer of the MCP endpoint drains it first; past `limit` bytes
+ * the rest is cancelled instead.
+ */
+export async function discardBody(request: Request, limit = MAX_BODY_BYTES): Promise<void> {
+  if (!request.body || request.bodyUsed) return;
+  try {
+    await readBody(request, limit);
+  } catch {
+    // Too large or already broken: readBody cancelled the stream.
+  }
+}
+
 function tooLarge(limit: number): AppError {
   return new AppError(413, "payload_too_large", `Request body exceeds ${limit} bytes.`);
 }

@@ -1,6 +1,6 @@
 import { hasApiKey } from "../admin/auth";
 import { AppError } from "../http/errors";
-import { readBody } from "../http/read-json";
+import { discardBody, readBody } from "../http/read-json";
 import { rateKey, type ServerObject } from "../server-object/server-object";
 import { jsonRpcError } from "./json-rpc";
 import { notFound, TOKEN_HASH_HEADER } from "./not-found";
@@ -21,9 +21,20 @@ async function parseJsonRpcBody(request: Request): Promise<Parsed> {
 
 /**
  * Serves one MCP request inside the server's ServerObject: authorisation first (token hash,
- * expiry, optional API key), then the transport the path and method call for.
+ * expiry, optional API key), then the transport the path and method call for. A body left
+ * unread by an early answer is drained so the client's connection stays usable.
  */
 export async function handleMcpRequest(
+  object: ServerObject,
+  request: Request,
+  apiKeys: readonly string[],
+): Promise<Response> {
+  const response = await route(object, request, apiKeys);
+  await discardBody(request);
+  return response;
+}
+
+async function route(
   object: ServerObject,
   request: Request,
   apiKeys: readonly string[],
