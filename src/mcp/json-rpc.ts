@@ -12,3 +12,17 @@ export function jsonRpcError(
     headers: h,
   });
 }
+
+/**
+ * An error a request handler throws to answer with this JSON-RPC code. The SDK puts `message`
+ * on the wire as it is; McpError would prefix it with "MCP error <code>:", and clients prefix
+ * again, so a model would read the code twice.
+ */
+export class JsonRpcError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import { McpError, type CallToolResult, type RequestId } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult, RequestId } from "@modelcontextprotocol/sdk/types.js";
 import type { ServerView } from "../admin/schemas";
 import { decryptSecret, type EncryptedSecret } from "../crypto/credentials";
 import { parseConfig, type Env } from "../env";
@@ -8,6 +8,7 @@ import { createEdeskClient } from "../edesk/client";
 import { accountLimiter } from "../edesk/rate-limit";
 import { toolSetFor } from "../tools/toolset";
 import type { ToolHost } from "../mcp/mcp-server";
+import { JsonRpcError } from "../mcp/json-rpc";
 import { SessionHost } from "../mcp/session-host";
 import { handleMcpRequest } from "../mcp/endpoint";
 import { AuditTrail, type AuditEntry } from "./audit";
@@ -102,7 +103,7 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     extra: { signal: AbortSignal; requestId: RequestId; sessionId?: string },
   ): Promise<CallToolResult> {
     const record = await this.active();
-    if (!record) throw new McpError(-32001, "This MCP server no longer exists.");
+    if (!record) throw new JsonRpcError(-32001, "This MCP server no longer exists.");
     const toolSet = toolSetFor(record.config);
     const started = Date.now();
     let upstreamStatus: number | null = null;

@@ -1,9 +1,5 @@
-import {
-  ErrorCode,
-  McpError,
-  type CallToolResult,
-  type Tool,
-} from "@modelcontextprotocol/sdk/types.js";
+import { ErrorCode, type CallToolResult, type Tool } from "@modelcontextprotocol/sdk/types.js";
+import { JsonRpcError } from "../mcp/json-rpc";
 import { CATALOG_VERSION, catalogTools, type CatalogTool } from "../catalog/index";
 import { selectTools, type ToolConfig } from "../catalog/select";
 import { callDiscovery, discoveryDefinitions, isDiscoveryTool } from "./discovery";
@@ -27,7 +23,7 @@ export interface ToolSet {
   /** Whether the config selects a catalog tool of this name. */
   has(name: string): boolean;
   /**
-   * Runs a tool. Throws McpError -32602 for a name this set does not expose (MCP spec
+   * Runs a tool. Throws JSON-RPC -32602 for a name this set does not expose (MCP spec
    * "Tools › Error Handling": unknown tools are protocol errors); every other failure the model
    * can act on is an `isError` result.
    */
@@ -72,7 +68,7 @@ export function createToolSet(tools: readonly CatalogTool[], config: ServerToolC
       // it, and refusing would only cost the model a round trip through call_tool.
       const entry = byName.get(name);
       if (!entry)
-        throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name.slice(0, 100)}`);
+        throw new JsonRpcError(ErrorCode.InvalidParams, `Unknown tool: ${name.slice(0, 100)}`);
       return run(entry, args, ctx);
     },
   };

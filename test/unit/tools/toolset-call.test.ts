@@ -1,4 +1,5 @@
-import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
+import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
+import { JsonRpcError } from "../../../src/mcp/json-rpc";
 import { describe, expect, it } from "vitest";
 import { encodeCursor } from "../../../src/tools/cursor";
 import { createToolSet } from "../../../src/tools/toolset";
@@ -172,9 +173,9 @@ describe("unknown and filtered tools (MCP: protocol error -32602)", () => {
   it("throws InvalidParams for an unknown tool", async () => {
     const { ctx } = fakeContext(() => json(200, {}));
     const error = await all.call("drop_database", {}, ctx).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(McpError);
-    expect((error as McpError).code).toBe(ErrorCode.InvalidParams);
-    expect((error as McpError).message).toContain("Unknown tool: drop_database");
+    expect(error).toBeInstanceOf(JsonRpcError);
+    expect((error as JsonRpcError).code).toBe(ErrorCode.InvalidParams);
+    expect((error as JsonRpcError).message).toBe("Unknown tool: drop_database");
   });
 
   it("throws InvalidParams for a tool the config leaves out, without calling eDesk", async () => {
@@ -183,12 +184,12 @@ describe("unknown and filtered tools (MCP: protocol error -32602)", () => {
     const error = await readOnly
       .call("delete_a_e_desk_ticket_by_id", { id: 1 }, ctx)
       .catch((e: unknown) => e);
-    expect((error as McpError).code).toBe(ErrorCode.InvalidParams);
+    expect((error as JsonRpcError).code).toBe(ErrorCode.InvalidParams);
     expect(requests).toHaveLength(0);
   });
 
   it("has no discovery tools in `all` mode", async () => {
     const { ctx } = fakeContext(() => json(200, {}));
-    await expect(all.call("search_tools", { query: "" }, ctx)).rejects.toBeInstanceOf(McpError);
+    await expect(all.call("search_tools", { query: "" }, ctx)).rejects.toBeInstanceOf(JsonRpcError);
   });
 });
