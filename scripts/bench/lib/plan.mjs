@@ -1,0 +1,52 @@
+// What a run measures and how many samples it takes (BENCH_QUICK=1: a short smoke run).
+
+export const QUICK = process.env.BENCH_QUICK === "1";
+/** BENCH_IN_PLACE=1 runs wrangler on the working tree itself instead of a copy of it. */
+export const IN_PLACE = process.env.BENCH_IN_PLACE === "1";
+export const API_TOKEN = "demo-edesk-token";
+/** eDesk's real bucket (60 burst, 2/s) would make every figure here a rate-limit figure. */
+export const HUGE_BUCKET = { capacity: 1_000_000_000, refill_per_second: 1_000_000_000 };
+export const PLAN = QUICK
+  ? {
+      warmup: 5,
+      rounds: 20,
+      listRounds: 20,
+      cold: 2,
+      setupWarmup: 1,
+      setup: 3,
+      cpu: 20,
+      sessions: 10,
+      calls: 5,
+      reps: 1,
+      quietRounds: 20,
+      quietCpu: 20,
+      quietReps: 1,
+    }
+  : {
+      warmup: 50,
+      rounds: 400,
+      listRounds: 300,
+      cold: 12,
+      setupWarmup: 3,
+      setup: 30,
+      cpu: 200,
+      sessions: 100,
+      calls: 20,
+      reps: 3,
+      quietRounds: 200,
+      quietCpu: 100,
+      quietReps: 2,
+    };
+/** Servers (Durable Objects) the spread concurrency run uses. */
+export const SPREAD_SERVERS = 10;
+export const CPU_VARIANTS = [
+  "floor",
+  "direct",
+  "do_hop",
+  "raw_ping",
+  "raw_call_invalid",
+  "raw_call",
+  "call_json",
+  "call_sse",
+  "call_legacy",
+];

@@ -1,0 +1,345 @@
+// `npm run bench`: starts the eDesk simulator and the worker under `wrangler dev` (loopback
+// only), measures what the MCP layer costs, and writes BENCHMARKS.md and benchmarks.json.
+// BENCH_QUICK=1 runs a short smoke version whose output goes to a temp folder, not the repo.
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { createDemoServer, devSecrets, freePort, ROOT } from "../dev-stack.mjs";
+import { describeMachine } from "./lib/machine.mjs";
+import {
+  API_TOKEN,
+  CPU_VARIANTS,
+  HUGE_BUCKET,
+  IN_PLACE,
+  PLAN,
+  QUICK,
+  SPREAD_SERVERS,
+} from "./lib/plan.mjs";
+import { startQuietStack } from "./lib/quiet-stack.mjs";
+import { writeFormatted } from "./lib/output.mjs";
+import { renderMarkdown } from "./report/render.mjs";
+import { snapshotTree, treeState } from "./lib/snapshot.mjs";
+import { ms } from "./lib/stats.mjs";
+import { evaluateTargets } from "./lib/targets.mjs";
+import { runConcurrency } from "./sections/concurrency.mjs";
+import { runCpu, runOverhead, TICKET_ID, TOOL } from "./sections/overhead.mjs";
+import { runSessionSetup } from "./sections/session-setup.mjs";
+import { CONFIGS, runColdLists, runTrueCold, runWarmLists } from "./sections/tools-list.mjs";
+
+/** Hard stop: the run ends by itself even if something hangs. */
+const WATCHDOG_MS = 9 * 60_000;
+
+const T0 = performance.now();
+const log = (...parts) =>
+  console.error(`[bench ${((performance.now() - T0) / 1000).toFixed(1)}s]`, ...parts);
+
+let stack;
+const temps = [];
+let snapshot;
+/** Kept across restarts: the stored eDesk credentials are sealed with ENCRYPTION_KEY. */
+const secrets = devSecrets();
+
+/** Set by a signal or the watchdog: nothing new starts, and a stack that comes up is stopped. */
+let stopping = false;
+
+/** Keeps a freshly started stack, unless the run is stopping (then it is stopped at once). */
+async function adopt(started) {
+  if (stopping) {
+    await started.stop().catch(() => {});
+    throw new Error("the run is stopping");
+  }
+  stack = started;
+}
+
+async function stopStack() {
+  const current = stack;
+  stack = undefined;
+  if (current) await current.stop().catch(() => {});
+}
+async function cleanup() {
+  await stopStack();
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+  snapshot?.remove();
+  snapshot = undefined;
+}
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, () => {
+    stopping = true;
+    log(`${signal}: stopping the stack`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+const watchdog = setTimeout(() => {
+  stopping = true;
+  log(`watchdog: still running after ${WATCHDOG_MS / 1000} s, giving up`);
+  cleanup().finally(() => process.exit(1));
+}, WATCHDOG_MS);
+watchdog.unref();
+
+const tempDir = (prefix) => {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+};
+const deadline = (seconds) => performance.now() + seconds * 1000;
+
+async function setBucket() {
+  const response = await fetch(`${stack.simulatorUrl}/__sim/bucket`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(HUGE_BUCKET),
+  });
+  if (!response.ok) throw new Error(`PUT /__sim/bucket: ${response.status}`);
+}
+
+async function section(results, name, fn) {
+  if (stopping) throw new Error("the run is stopping");
+  log(`${name}…`);
+  const t = performance.now();
+  try {
+    results[name] = await fn();
+  } catch (error) {
+    results[name] = { error: String(error?.stack ?? error).slice(0, 2000) };
+    log(`${name} failed:`, error);
+  }
+  results[name].section_wall_ms = ms(performance.now() - t, 0);
+}
+
+function dirBytes(dir) {
+  let total = 0;
+  for (const name of readdirSync(dir)) total += statSync(path.join(dir, name)).size;
+  return total;
+}
+
+async function createServers() {
+  const servers = {};
+  for (const [label, config] of Object.entries(CONFIGS)) {
+    const created = await createDemoServer(stack, {
+      apiToken: API_TOKEN,
+      name: `bench ${label}`,
+      config,
+    });
+    servers[label] = created.server;
+  }
+  return servers;
+}
+
+/** The main run: `wrangler dev` as `npm start` and the e2e tests run it. */
+async function mainRun(results, startStack, persistTo) {
+  const starts = [];
+  const start = async () => {
+    const t = performance.now();
+    const started = await startStack({
+      persistTo,
+      secrets,
+      simulatorControl: true,
+      log: process.env.BENCH_LOG === "1",
+    });
+    await adopt(started);
+    await setBucket();
+    starts.push(ms(performance.now() - t, 0));
+  };
+  // Stack 1 only creates the two servers; a restart then gives a worker whose isolate has not
+  // served any MCP request and whose Durable Objects are not in memory (a true cold start).
+  await start();
+  const servers = await createServers();
+  log("servers created; restarting the stack for a cold start");
+  await stopStack();
+  await start();
+  // The restarted worker listens on a new port; the tokens and servers are the same.
+  for (const server of Object.values(servers)) {
+    server.url = new URL(new URL(server.url).pathname, stack.workerUrl).href;
+  }
+
+  await section(results, "true_cold", () =>
+    runTrueCold({ servers, ticketTool: TOOL, ticketId: TICKET_ID }),
+  );
+  await section(results, "overhead", () =>
+    runOverhead({
+      stack,
+      server: servers.full,
+      apiToken: API_TOKEN,
+      warmup: PLAN.warmup,
+      rounds: PLAN.rounds,
+      deadline: deadline(100),
+    }),
+  );
+  await section(results, "cpu", () =>
+    runCpu({
+      stack,
+      server: servers.full,
+      apiToken: API_TOKEN,
+      count: PLAN.cpu,
+      names: CPU_VARIANTS,
+    }),
+  );
+  await section(results, "tools_list", () =>
+    runWarmLists({ servers, warmup: PLAN.warmup, rounds: PLAN.listRounds, deadline: deadline(60) }),
+  );
+  await section(results, "cold_lists", () =>
+    runColdLists({ stack, apiToken: API_TOKEN, samples: PLAN.cold }),
+  );
+  await section(results, "session_setup", () =>
+    runSessionSetup({ server: servers.full, warmup: PLAN.setupWarmup, samples: PLAN.setup }),
+  );
+  await section(results, "concurrency", async () => {
+    // The same config on more servers, for a run whose sessions spread over several objects.
+    const spreadServers = [servers.full];
+    for (let i = 1; i < SPREAD_SERVERS; i++) {
+      spreadServers.push(
+        (
+          await createDemoServer(stack, {
+            apiToken: API_TOKEN,
+            name: `bench spread ${i}`,
+            config: CONFIGS.full,
+          })
+        ).server,
+      );
+    }
+    return runConcurrency({
+      stack,
+      server: servers.full,
+      apiToken: API_TOKEN,
+      sessions: PLAN.sessions,
+      callsPerSession: PLAN.calls,
+      reps: PLAN.reps,
+      deadline: deadline(120),
+      spreadServers,
+    });
+  });
+  await stopStack();
+  return starts;
+}
+
+/** Diagnostic: the same core measurements with wrangler's DevTools inspector off. */
+async function quietRun(root) {
+  const quiet = {};
+  const t = performance.now();
+  if (stopping) throw new Error("the run is stopping");
+  await adopt(
+    await startQuietStack({
+      root,
+      persistTo: tempDir("edesk-mcp-bench-quiet-"),
+      secrets,
+      freePort,
+    }),
+  );
+  await setBucket();
+  quiet.start_ms = ms(performance.now() - t, 0);
+  const servers = await createServers();
+  await section(quiet, "overhead", () =>
+    runOverhead({
+      stack,
+      server: servers.full,
+      apiToken: API_TOKEN,
+      warmup: PLAN.warmup,
+      rounds: PLAN.quietRounds,
+      deadline: deadline(45),
+    }),
+  );
+  await section(quiet, "cpu", () =>
+    runCpu({
+      stack,
+      server: servers.full,
+      apiToken: API_TOKEN,
+      count: PLAN.quietCpu,
+      names: ["floor", "direct", "do_hop", "raw_ping", "raw_call", "call_json"],
+    }),
+  );
+  await section(quiet, "tools_list", () =>
+    runWarmLists({
+      servers,
+      warmup: PLAN.warmup,
+      rounds: Math.round(PLAN.quietRounds / 2),
+      deadline: deadline(20),
+    }),
+  );
+  await section(quiet, "concurrency", () =>
+    runConcurrency({
+      stack,
+      server: servers.full,
+      apiToken: API_TOKEN,
+      sessions: PLAN.sessions,
+      callsPerSession: PLAN.calls,
+      reps: PLAN.quietReps,
+      deadline: deadline(40),
+    }),
+  );
+  await stopStack();
+  return quiet;
+}
+
+async function main() {
+  const machine = describeMachine(ROOT);
+  const tree = treeState(ROOT);
+  let root = ROOT;
+  let startStack;
+  if (IN_PLACE) {
+    ({ startStack } = await import("../dev-stack.mjs"));
+  } else {
+    snapshot = await snapshotTree(ROOT);
+    root = snapshot.dir;
+    ({ startStack } = snapshot.devStack);
+  }
+  // wrangler appends every inspector event to a debug log; keep this run's out of ~/.config.
+  const wranglerLogs = tempDir("edesk-mcp-bench-logs-");
+  process.env.WRANGLER_LOG_PATH = wranglerLogs;
+
+  const results = {};
+  const stackStarts = await mainRun(results, startStack, tempDir("edesk-mcp-bench-state-"));
+  const wranglerLogBytes = dirBytes(wranglerLogs);
+  log("diagnostic stack with the inspector off…");
+  try {
+    results.quiet = await quietRun(root);
+  } catch (error) {
+    results.quiet = { error: String(error?.stack ?? error).slice(0, 2000) };
+    log("quiet stack failed:", error);
+  }
+  await cleanup();
+
+  const report = {
+    generated_at: new Date().toISOString(),
+    quick: QUICK,
+    wall_s: ms((performance.now() - T0) / 1000, 1),
+    machine: { ...machine, load_average_at_end: loadavg().map((x) => Math.round(x * 100) / 100) },
+    setup: {
+      tree: { ...tree, ran_from: IN_PLACE ? "working tree" : "copy of the working tree" },
+      api_token: API_TOKEN,
+      simulator_bucket: HUGE_BUCKET,
+      plan: PLAN,
+      stack_start_ms: stackStarts,
+      wrangler_debug_log_bytes: wranglerLogBytes,
+    },
+    results,
+  };
+  report.targets = evaluateTargets(results);
+  const outDir = QUICK ? mkdtempSync(path.join(tmpdir(), "edesk-mcp-bench-quick-")) : ROOT;
+  await writeFormatted(path.join(outDir, "benchmarks.json"), JSON.stringify(report, null, 2));
+  await writeFormatted(path.join(outDir, "BENCHMARKS.md"), renderMarkdown(report));
+  log(`done in ${report.wall_s} s; wrote ${outDir}/BENCHMARKS.md and benchmarks.json`);
+  for (const target of report.targets) {
+    log(
+      `${target.pass ? "PASS" : target.marginal ? "MARGINAL" : "FAIL"} ${target.name}: ${target.value} (target ${target.target})`,
+    );
+  }
+  const failed = [...Object.entries(results), ...Object.entries(results.quiet ?? {})].filter(
+    ([, r]) => r && typeof r === "object" && r.error,
+  );
+  if (failed.length) {
+    log(`sections that failed: ${failed.map(([n]) => n).join(", ")}`);
+    process.exitCode = 1;
+  }
+}
+
+main()
+  .catch((error) => {
+    log("bench failed:", error);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await cleanup();
+    clearTimeout(watchdog);
+    // A client library's reconnect timer (EventSource after a failed legacy stream) must not
+    // keep a finished run alive.
+    process.exit();
+  });
