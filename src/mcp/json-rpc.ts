@@ -1,3 +1,5 @@
+import { AppError, redact } from "../http/errors";
+
 /** An HTTP response carrying a JSON-RPC error with no request id (transport-level faults). */
 export function jsonRpcError(
   status: number,
@@ -25,4 +27,20 @@ export class JsonRpcError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * What a request handler's failure becomes on the wire (design.md §3): JSON-RPC errors and
+ * cancellations as they are; an AppError (an operator-facing, secret-free message such as
+ * "ENCRYPTION_KEY changed") as -32603 with its message; anything else as a generic -32603
+ * whose details go only to the log, under a request id.
+ */
+export function toJsonRpcError(error: unknown): unknown {
+  if (error instanceof JsonRpcError) return error;
+  if (error instanceof Error && error.name === "AbortError") return error;
+  if (error instanceof AppError) return new JsonRpcError(-32603, error.message);
+  const requestId = crypto.randomUUID();
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  console.error(`internal error ${requestId} in a tool call: ${redact(what)}`);
+  return new JsonRpcError(-32603, `Internal error (request id ${requestId}).`);
 }

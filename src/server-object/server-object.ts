@@ -8,7 +8,7 @@ import { createEdeskClient } from "../edesk/client";
 import { accountLimiter } from "../edesk/rate-limit";
 import { toolSetFor } from "../tools/toolset";
 import type { ToolHost } from "../mcp/mcp-server";
-import { JsonRpcError } from "../mcp/json-rpc";
+import { JsonRpcError, toJsonRpcError } from "../mcp/json-rpc";
 import { SessionHost } from "../mcp/session-host";
 import { handleMcpRequest } from "../mcp/endpoint";
 import { AuditTrail, type AuditEntry } from "./audit";
@@ -122,6 +122,8 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
       });
       this.noteRateHeaders(rateKey(extra.sessionId, extra.requestId), result);
       return result;
+    } catch (error) {
+      throw toJsonRpcError(error);
     } finally {
       if (result || upstreamStatus !== null) {
         this.audit.record({

@@ -205,3 +205,22 @@ describe("audit trail", () => {
     expect(JSON.stringify(res.body)).not.toContain("1409923");
   });
 });
+
+describe("unexpected failures inside a tool call", () => {
+  it("reach the client as a generic -32603 with a request id, never the raw message", async () => {
+    const server = await newServer(await newAccount(), { methods: ["read"] });
+    const { headers } = await initialize(server.url);
+    // A synchronous throw (real fetch never does that) stands for a bug deep in a call.
+    vi.spyOn(globalThis, "fetch").mockImplementation(() => {
+      throw new TypeError("internal detail that must not leak");
+    });
+    try {
+      const res = await callTool(server.url, headers, "get_single_e_desk_ticket_by_id", { id: 1 });
+      expect(res.body.error.code).toBe(-32603);
+      expect(res.body.error.message).toMatch(/^Internal error \(request id [0-9a-f-]{36}\)\.$/);
+      expect(JSON.stringify(res.body)).not.toContain("internal detail");
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+});
