@@ -93,8 +93,9 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     return handleMcpRequest(this, request, parseConfig(this.env).apiKeys);
   }
 
+  /** Fails closed: a server purged while a session was mid-request lists nothing. */
   listTools() {
-    return toolSetFor(this.record?.config ?? {}).tools;
+    return this.record ? toolSetFor(this.record.config).tools : [];
   }
 
   async callTool(
