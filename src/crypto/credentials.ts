@@ -1,5 +1,5 @@
 import { AppError } from "../http/errors";
-import { base64url } from "../tokens/token";
+import { decodeBase64, encodeBase64Url } from "../encoding/base64url";
 
 /** AES-GCM envelope for stored eDesk credentials; the key id allows future key rotation. */
 export interface EncryptedSecret {
@@ -9,11 +9,6 @@ export interface EncryptedSecret {
 }
 
 const keys = new Map<string, Promise<CryptoKey>>();
-
-function fromBase64(value: string): Uint8Array {
-  const binary = atob(value.replace(/-/g, "+").replace(/_/g, "/"));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
 
 function importKey(encryptionKey: string | undefined): Promise<CryptoKey> {
   if (!encryptionKey) {
@@ -27,7 +22,7 @@ function importKey(encryptionKey: string | undefined): Promise<CryptoKey> {
   if (!pending) {
     let raw: Uint8Array;
     try {
-      raw = fromBase64(encryptionKey);
+      raw = decodeBase64(encryptionKey);
     } catch {
       raw = new Uint8Array();
     }
@@ -55,7 +50,7 @@ export async function encryptSecret(
     key,
     new TextEncoder().encode(plaintext),
   );
-  return { v: 1, iv: base64url(iv), data: base64url(new Uint8Array(data)) };
+  return { v: 1, iv: encodeBase64Url(iv), data: encodeBase64Url(new Uint8Array(data)) };
 }
 
 export async function decryptSecret(
@@ -65,9 +60,9 @@ export async function decryptSecret(
   const key = await importKey(encryptionKey);
   try {
     const data = await crypto.subtle.decrypt(
-      { name: "AES-GCM", iv: fromBase64(secret.iv) },
+      { name: "AES-GCM", iv: decodeBase64(secret.iv) },
       key,
-      fromBase64(secret.data),
+      decodeBase64(secret.data),
     );
     return new TextDecoder().decode(data);
   } catch {

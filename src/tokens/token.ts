@@ -1,18 +1,14 @@
+import { encodeBase64Url } from "../encoding/base64url";
+
 /** 32 random bytes: the MCP URL token is a 256-bit secret (issue 4). */
 const TOKEN_BYTES = 32;
 
-export function base64url(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
 export function randomId(prefix: string, bytes = 12): string {
-  return `${prefix}_${base64url(crypto.getRandomValues(new Uint8Array(bytes)))}`;
+  return `${prefix}_${encodeBase64Url(crypto.getRandomValues(new Uint8Array(bytes)))}`;
 }
 
 export function generateToken(): string {
-  return base64url(crypto.getRandomValues(new Uint8Array(TOKEN_BYTES)));
+  return encodeBase64Url(crypto.getRandomValues(new Uint8Array(TOKEN_BYTES)));
 }
 
 /** Hex SHA-256: the only form in which tokens and API keys are stored or compared. */

@@ -1,3 +1,5 @@
+import { decodeBase64, encodeBase64Url } from "../encoding/base64url";
+
 // Opaque list cursors (design.md §1: "the cursor is opaque to the caller and carries eDesk's
 // page and itemsPerPage"). eDesk pages by number (edesk-api.md §3), so a cursor is just the
 // next page number and page size, plus a version and a checksum bound to the tool name. The
@@ -41,13 +43,8 @@ function checksum(text: string): string {
 const sign = (tool: string, page: number, size: number) =>
   checksum(`${VERSION}|${tool}|${page}|${size}`);
 
-function toBase64Url(text: string): string {
-  return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromBase64Url(text: string): string {
-  return atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-}
+const toBase64Url = (text: string) => encodeBase64Url(new TextEncoder().encode(text));
+const fromBase64Url = (text: string) => new TextDecoder().decode(decodeBase64(text));
 
 /** Encodes the page to ask for next as an opaque cursor for `tool`. */
 export function encodeCursor(tool: string, next: PageRequest): string {
