@@ -12,6 +12,8 @@ export interface Env {
   ENCRYPTION_KEY?: string;
   ALLOWED_ORIGINS?: string;
   PUBLIC_BASE_URL?: string;
+  /** Per-request eDesk timeout in ms, body included (default 15000). */
+  EDESK_TIMEOUT_MS?: string;
 }
 
 const list = (value: string | undefined): string[] =>
@@ -32,6 +34,9 @@ const configSchema = z.object({
     .url()
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
+  // Bounded both ways: under 100 ms nothing answers, and a Worker request should not hang on
+  // one upstream call for minutes.
+  edeskTimeoutMs: z.coerce.number().int().min(100).max(120_000).default(15_000),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -51,6 +56,7 @@ export function parseConfig(env: Env): Config {
     encryptionKey: env.ENCRYPTION_KEY || undefined,
     allowedOrigins: list(env.ALLOWED_ORIGINS),
     publicBaseUrl: env.PUBLIC_BASE_URL || undefined,
+    edeskTimeoutMs: env.EDESK_TIMEOUT_MS || undefined,
   });
   cache.set(env, config);
   return config;

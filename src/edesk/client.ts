@@ -1,11 +1,13 @@
 import type { UpstreamRequest } from "../catalog/define";
 import {
+  EdeskError,
   badResponseError,
   errorFromStatus,
   timeoutError,
   unreachableError,
   type EdeskCallInfo,
 } from "./errors";
+import { DEFAULT_RETRY, isTransient, pause, retryDelay, type RetryPolicy } from "./retry";
 import {
   accountLimiter,
   RateLimitTracker,
@@ -29,6 +31,8 @@ export interface EdeskClientOptions {
   rateLimitKey?: string;
   /** An explicit rate-limit estimate (tests); wins over `rateLimitKey`. Default: private. */
   limiter?: AccountLimiter;
+  /** When failed reads are sent again (retry.ts); writes never are. Default: DEFAULT_RETRY. */
+  retry?: RetryPolicy;
 }
 
 /**
@@ -61,35 +65,68 @@ export function createEdeskClient(options: EdeskClientOptions): EdeskClient {
       ? accountLimiter(options.rateLimitKey)
       : accountLimiter("client", new RateLimitTracker()));
   const headers = baseHeaders(options.apiToken);
+  const policy = options.retry ?? DEFAULT_RETRY;
   const scrub = (text: string) =>
     options.apiToken ? text.split(options.apiToken).join("<redacted>") : text;
+
+  async function attempt(
+    request: EdeskRequest,
+    url: string,
+    signal: AbortSignal | undefined,
+    seen: { retryAfter?: string | null },
+  ): Promise<EdeskResponse> {
+    const info: EdeskCallInfo = { method: request.method, path: request.path, status: null };
+    const timer = new AbortController();
+    const timeout = setTimeout(() => timer.abort(), timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timer.signal]) : timer.signal;
+    const failed = (error: unknown, problem?: string) => {
+      // A caller's cancellation is not an eDesk fault: let it propagate as it came.
+      if (signal?.aborted) return signal.reason ?? error;
+      if (timer.signal.aborted) return timeoutError(withFigures(info, limiter), timeoutMs);
+      if (problem) return badResponseError(withFigures(info, limiter), problem);
+      return unreachableError(withFigures(info, limiter));
+    };
+    try {
+      limiter.sent();
+      const init = { ...buildInit(request, headers), signal: combined };
+      const response = await doFetch(url, init).catch((error) => Promise.reject(failed(error)));
+      info.status = response.status;
+      seen.retryAfter = response.headers.get("retry-after");
+      limiter.observed(response.status, seen.retryAfter);
+      const text = await response
+        .text()
+        .catch((error) =>
+          Promise.reject(failed(error, "the connection broke before the whole body arrived")),
+        );
+      return interpret(response.status, text, withFigures(info, limiter), scrub);
+    } finally {
+      clearTimeout(timeout);
+    }
+  }
 
   return {
     async request(request, signal) {
       const url = buildUrl(options.baseUrl, request);
-      const info: EdeskCallInfo = { method: request.method, path: request.path, status: null };
-      const timer = new AbortController();
-      const timeout = setTimeout(() => timer.abort(), timeoutMs);
-      const combined = signal ? AbortSignal.any([signal, timer.signal]) : timer.signal;
-      const failed = (error: unknown) => {
-        // A caller's cancellation is not an eDesk fault: let it propagate as it came.
-        if (signal?.aborted) return signal.reason ?? error;
-        if (timer.signal.aborted) return timeoutError(withFigures(info, limiter), timeoutMs);
-        return unreachableError(withFigures(info, limiter));
-      };
-      try {
-        limiter.sent();
-        const init = { ...buildInit(request, headers), signal: combined };
-        const response = await doFetch(url, init).catch((error) => Promise.reject(failed(error)));
-        info.status = response.status;
-        limiter.observed(response.status, response.headers.get("retry-after"));
-        const text = await response.text().catch((error) => Promise.reject(failed(error)));
-        return interpret(response.status, text, withFigures(info, limiter), scrub);
-      } finally {
-        clearTimeout(timeout);
+      const retryable = request.method.toUpperCase() === "GET";
+      for (let retry = 0; ; retry++) {
+        const seen: { retryAfter?: string | null } = {};
+        try {
+          return await attempt(request, url, signal, seen);
+        } catch (error) {
+          if (!retryable || !(error instanceof EdeskError) || !isTransient(error)) throw error;
+          const wait = retryDelay(policy, retry, retryAfterSeconds(seen.retryAfter));
+          if (wait === undefined) throw error.afterAttempts(retry + 1);
+          await pause(wait, signal);
+        }
       }
     },
   };
+}
+
+/** `Retry-After` in whole seconds; an HTTP-date form is ignored (edesk-api.md §3: none seen). */
+function retryAfterSeconds(value: string | null | undefined): number | undefined {
+  if (!value || !/^\d+$/.test(value.trim())) return undefined;
+  return Number(value.trim());
 }
 
 type InfoWithFigures = EdeskCallInfo & { ratelimit: RateLimitFigures };

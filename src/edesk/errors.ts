@@ -48,6 +48,14 @@ export class EdeskError extends Error {
     this.status = info.status;
     this.ratelimit = info.ratelimit;
   }
+
+  /** The same failure, saying that the read was already tried `attempts` times (retry.ts). */
+  afterAttempts(attempts: number): EdeskError {
+    if (attempts < 2) return this;
+    const info = { method: "", path: "", status: this.status, ratelimit: this.ratelimit };
+    const note = ` The read was tried ${attempts} times in a row with the same result.`;
+    return new EdeskError(this.kind, this.message + note, info, this.fields);
+  }
 }
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);

@@ -110,9 +110,11 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     let upstreamStatus: number | null = null;
     let result: CallToolResult | undefined;
     try {
+      const config = parseConfig(this.env);
       result = await toolSet.call(name, args, {
         client: createEdeskClient({
-          baseUrl: parseConfig(this.env).edeskApiBaseUrl,
+          baseUrl: config.edeskApiBaseUrl,
+          timeoutMs: config.edeskTimeoutMs,
           apiToken: await this.decryptedToken(record),
           limiter: accountLimiter(record.account_id),
         }),

@@ -106,7 +106,8 @@ async function perform(
  * Runs one catalog tool: validate (nothing is sent on bad arguments), send, shape the result.
  * eDesk failures and bad cursors become `isError` results; a cancelled call rethrows; anything
  * else is a bug and propagates (the host turns it into JSON-RPC -32603, design.md §3).
- * No call is ever retried (a write must never be repeated behind the model's back).
+ * Only the client retries, and only reads (edesk/retry.ts): a write is never repeated behind the
+ * model's back.
  */
 export async function executeTool(
   entry: ToolEntry,

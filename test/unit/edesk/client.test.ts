@@ -2,12 +2,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildUrl, createEdeskClient } from "../../../src/edesk/client";
 import { EdeskError } from "../../../src/edesk/errors";
 import { accountLimiter, RateLimitTracker } from "../../../src/edesk/rate-limit";
+import { NO_RETRY, type RetryPolicy } from "../../../src/edesk/retry";
 import { edeskError, fakeFetch, hangingFetch, json, type Responder } from "./fake-fetch";
 
 const TOKEN = "secret-token-abc123";
 const BASE = "https://api.edesk.test/v1";
 
-function client(respond: Responder, extra: { timeoutMs?: number } = {}) {
+function client(respond: Responder, extra: { timeoutMs?: number; retry?: RetryPolicy } = {}) {
   const net = fakeFetch(respond);
   const tracker = new RateLimitTracker({ now: () => 0 });
   const edesk = createEdeskClient({
@@ -15,6 +16,8 @@ function client(respond: Responder, extra: { timeoutMs?: number } = {}) {
     apiToken: TOKEN,
     fetch: net.fetch,
     limiter: accountLimiter("acct", tracker),
+    // Retries have their own tests below; elsewhere one answer means one outcome.
+    retry: NO_RETRY,
     ...extra,
   });
   return { edesk, requests: net.requests, tracker };
@@ -184,6 +187,112 @@ describe("eDesk client failures (edesk-api.md §3)", () => {
     const edesk = createEdeskClient({ baseUrl: BASE, apiToken: TOKEN, fetch: hangingFetch() });
     const caller = new AbortController();
     const pending = edesk.request({ method: "GET", path: "/tags" }, caller.signal);
+    caller.abort(new Error("cancelled by client"));
+    await expect(pending).rejects.toThrow("cancelled by client");
+  });
+});
+
+describe("retries (reads only, bounded)", () => {
+  const QUICK = { delaysMs: [10, 10], maxRetryAfterMs: 2000 };
+
+  it("sends a read again after a 503 and returns the answer that succeeds", async () => {
+    const { edesk, requests } = client(
+      (_, i) => (i === 0 ? edeskError(503, "Unavailable") : json(200, { data: { id: 1 } })),
+      { retry: QUICK },
+    );
+    const response = await edesk.request({ method: "GET", path: "/tickets/1" });
+    expect(response.body).toEqual({ data: { id: 1 } });
+    expect(requests).toHaveLength(2);
+  });
+
+  it("retries a read after a dropped connection and a cut-off body", async () => {
+    const { edesk, requests } = client(
+      (_, i) => {
+        if (i === 0) return Promise.reject(new TypeError("connection reset"));
+        if (i === 1) return new Response('{"data": {"id"', { status: 200 });
+        return json(200, { data: { id: 2 } });
+      },
+      { retry: QUICK },
+    );
+    expect((await edesk.request({ method: "GET", path: "/tickets/2" })).body).toEqual({
+      data: { id: 2 },
+    });
+    expect(requests).toHaveLength(3);
+  });
+
+  it("gives up after the policy's retries and says how often it tried", async () => {
+    const { edesk, requests } = client(() => edeskError(502, "Bad gateway"), { retry: QUICK });
+    const error = await failure(edesk.request({ method: "GET", path: "/tags" }));
+    expect(error.kind).toBe("upstream");
+    expect(requests).toHaveLength(3);
+    expect(error.message).toContain("tried 3 times in a row");
+  });
+
+  it("never repeats a write, whatever the failure", async () => {
+    for (const respond of [
+      () => edeskError(502, "Bad gateway"),
+      () => Promise.reject(new TypeError("connection reset")),
+      () => new Response("<html>", { status: 200 }),
+    ]) {
+      const { edesk, requests } = client(respond, { retry: QUICK });
+      const error = await failure(edesk.request({ method: "POST", path: "/messages", body: {} }));
+      expect(requests).toHaveLength(1);
+      expect(error.message).not.toContain("times in a row");
+    }
+  });
+
+  it("does not retry a 500, a 429, a 4xx or a timeout", async () => {
+    for (const respond of [
+      () => edeskError(500, "Failed to parse time string"),
+      () => edeskError(429, "Too many requests", "Out of quota"),
+      () => edeskError(400, "Bad request", { x: { errorCode: "4001" } }),
+      () => edeskError(401, "Unauthorized"),
+      () => edeskError(404, "Not found"),
+    ]) {
+      const { edesk, requests } = client(respond, { retry: QUICK });
+      await failure(edesk.request({ method: "GET", path: "/tickets/1" }));
+      expect(requests).toHaveLength(1);
+    }
+    const net = { calls: 0 };
+    const hanging = hangingFetch();
+    const edesk = createEdeskClient({
+      baseUrl: BASE,
+      apiToken: TOKEN,
+      timeoutMs: 20,
+      retry: QUICK,
+      fetch: (input, init) => {
+        net.calls++;
+        return hanging(input, init);
+      },
+    });
+    expect((await failure(edesk.request({ method: "GET", path: "/tags" }))).kind).toBe("timeout");
+    expect(net.calls).toBe(1);
+  });
+
+  it("waits a short Retry-After on a 503 instead of the planned delay", async () => {
+    vi.useFakeTimers();
+    const { edesk, requests } = client(
+      (_, i) =>
+        i === 0
+          ? edeskError(503, "Unavailable", "", { "retry-after": "2" })
+          : json(200, { data: {} }),
+      { retry: { delaysMs: [10], maxRetryAfterMs: 2000 } },
+    );
+    const pending = edesk.request({ method: "GET", path: "/tags" });
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await pending;
+    expect(requests).toHaveLength(2);
+  });
+
+  it("stops waiting to retry as soon as the caller cancels", async () => {
+    const { edesk, requests } = client(() => edeskError(503, "Unavailable"), {
+      retry: { delaysMs: [60_000], maxRetryAfterMs: 0 },
+    });
+    const caller = new AbortController();
+    const pending = edesk.request({ method: "GET", path: "/tags" }, caller.signal);
+    await vi.waitFor(() => expect(requests).toHaveLength(1));
     caller.abort(new Error("cancelled by client"));
     await expect(pending).rejects.toThrow("cancelled by client");
   });

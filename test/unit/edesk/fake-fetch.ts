@@ -37,8 +37,13 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 }
 
 /** eDesk's error envelope (edesk-api.md §3). */
-export function edeskError(status: number, message: string, details: unknown = "") {
-  return json(status, { error: { httpCode: status, message, details } });
+export function edeskError(
+  status: number,
+  message: string,
+  details: unknown = "",
+  headers: Record<string, string> = {},
+) {
+  return json(status, { error: { httpCode: status, message, details } }, headers);
 }
 
 /** A fetch that waits until its signal aborts, then rejects as fetch does. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineResource, type ToolAnnotations } from "../../../src/catalog/define";
 import { buildCatalog } from "../../../src/catalog/index";
 import { createEdeskClient } from "../../../src/edesk/client";
+import { NO_RETRY } from "../../../src/edesk/retry";
 import { accountLimiter, RateLimitTracker } from "../../../src/edesk/rate-limit";
 import type { CallContext, UpstreamInfo } from "../../../src/tools/toolset";
 import { fakeFetch, type Responder } from "../edesk/fake-fetch";
@@ -158,6 +159,8 @@ export function fakeContext(respond: Responder) {
     apiToken: "tok-fixture-123",
     fetch: net.fetch,
     limiter: accountLimiter("acct", tracker),
+    // The client's read retries are tested on their own (client.test.ts).
+    retry: NO_RETRY,
   });
   const ctx: CallContext = { client, onUpstream: (info) => upstream.push(info) };
   return { ctx, requests: net.requests, upstream };
