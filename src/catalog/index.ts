@@ -41,7 +41,7 @@ export const CATALOG: readonly Resource[] = [
  * Bump on every change to the catalog (names, descriptions, schemas, annotations): caches of
  * derived tool lists are keyed by it. A unit test pins it to a fingerprint of the catalog.
  */
-export const CATALOG_VERSION = "2";
+export const CATALOG_VERSION = "3";
 
 /** One tool derived from a documented resource operation. */
 export interface CatalogTool {
@@ -55,7 +55,7 @@ export interface CatalogTool {
 
 /** Arguments the engine adds to every `list` tool, and the eDesk paging it turns them into (§3). */
 export const LIST_ARGS = ["limit", "next_cursor"] as const;
-const ENGINE_OWNED = new Set<string>([...LIST_ARGS, "page", "itemsPerPage"]);
+const ENGINE_OWNED = new Set<string>([...LIST_ARGS, "page", "itemsPerPage", "idempotency_key"]);
 
 const STANDARD_HTTP: Record<string, Operation["http"]> = {
   list: "GET",
@@ -111,9 +111,10 @@ function checkOperation(name: string, operation: Operation): void {
   if (method !== "custom" && STANDARD_HTTP[method] !== http) {
     throw new Error(`${name}: method ${method} must use ${STANDARD_HTTP[method]}, not ${http}`);
   }
-  // One flat argument object: on a list tool a field named like a paging argument would be
-  // both a declared query field and the engine's paging, so one would silently overwrite the other.
-  if (method === "list") {
+  // One flat argument object: on a list tool a field named like a paging argument (or on a
+  // create tool one named idempotency_key) would be both a declared field and the engine's own
+  // argument, so one would silently overwrite the other.
+  if (method === "list" || method === "create") {
     const clash = Object.keys(fields).find((field) => ENGINE_OWNED.has(field));
     if (clash)
       throw new Error(`${name}: field "${clash}" clashes with the engine's paging arguments`);

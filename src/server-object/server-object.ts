@@ -11,7 +11,9 @@ import type { ToolHost } from "../mcp/mcp-server";
 import { JsonRpcError, toJsonRpcError } from "../mcp/json-rpc";
 import { SessionHost } from "../mcp/session-host";
 import { handleMcpRequest } from "../mcp/endpoint";
+import { Idempotency } from "../tools/idempotency";
 import { AuditTrail, type AuditEntry } from "./audit";
+import { WriteLedgerTable } from "./write-ledger";
 import { isExpired, toView, type ServerRecord } from "./record";
 
 const RECORD = "record";
@@ -31,6 +33,8 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
   private record: ServerRecord | null | undefined;
   private apiToken: { sealed: EncryptedSecret; plain: string } | undefined;
   private readonly audit = new AuditTrail(this.ctx.storage.sql);
+  private readonly writes = new WriteLedgerTable(this.ctx.storage.sql);
+  private readonly idempotency = new Idempotency(this.writes);
   readonly sessions = new SessionHost(this.ctx.storage, this);
   readonly rateHeaders: RateHeaders = new Map();
 
@@ -119,6 +123,7 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
           limiter: accountLimiter(record.account_id),
         }),
         signal: extra.signal,
+        idempotency: this.idempotency,
         onUpstream: (info) => {
           upstreamStatus = info.status;
         },
@@ -175,5 +180,6 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     this.audit.reset();
+    this.writes.reset();
   }
 }

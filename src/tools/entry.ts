@@ -26,6 +26,17 @@ const LIST_EXTRA: Record<string, z.ZodType> = {
     .describe("From the previous page, unchanged; omit for the first page"),
 };
 
+/** The optional argument of every create tool that makes a retried call safe (idempotency.ts). */
+export const IDEMPOTENCY_ARG = "idempotency_key";
+
+const CREATE_EXTRA: Record<string, z.ZodType> = {
+  [IDEMPOTENCY_ARG]: z
+    .string()
+    .regex(/^[\x21-\x7e]{1,255}$/, "1 to 255 visible ASCII characters")
+    .optional()
+    .describe("Reuse on retry: the same key within 24 h returns the first result, no second write"),
+};
+
 const LIST_NOTE =
   " Returns {result, next_cursor}; for more, repeat the call with next_cursor (null: last page).";
 
@@ -44,7 +55,8 @@ export function toolTitle(tool: CatalogTool): string {
 function buildEntry(tool: CatalogTool): ToolEntry {
   const { operation } = tool;
   const isList = operation.method === "list";
-  const input = inputSchema(operation, isList ? LIST_EXTRA : {});
+  const extra = isList ? LIST_EXTRA : operation.method === "create" ? CREATE_EXTRA : {};
+  const input = inputSchema(operation, extra);
   const inputJson = asObjectSchema(toJsonSchema(input));
   if (!inputJson) throw new Error(`${tool.name}: input schema is not an object`);
   const title = toolTitle(tool);
@@ -61,7 +73,7 @@ function buildEntry(tool: CatalogTool): ToolEntry {
     ? outputJsonSchema(operation.output, isList)
     : undefined;
   if (output) definition.outputSchema = output;
-  const argNames = [...Object.keys(operation.fields), ...(isList ? Object.keys(LIST_EXTRA) : [])];
+  const argNames = [...Object.keys(operation.fields), ...Object.keys(extra)];
   return { tool, input, argNames, definition };
 }
 

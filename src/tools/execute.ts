@@ -2,10 +2,11 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { UpstreamRequest } from "../catalog/define";
 import { splitArgs } from "../catalog/split-args";
 import type { EdeskClient, EdeskResponse } from "../edesk/client";
-import { EdeskError } from "../edesk/errors";
+import { EdeskError, type EdeskErrorKind } from "../edesk/errors";
 import type { RateLimitFigures } from "../edesk/rate-limit";
 import { CursorError, pageFor } from "./cursor";
-import type { ToolEntry } from "./entry";
+import { IDEMPOTENCY_ARG, type ToolEntry } from "./entry";
+import type { Idempotency, WriteOutcome } from "./idempotency";
 import {
   composedStructured,
   edeskErrorResult,
@@ -30,6 +31,8 @@ export interface CallContext {
   client: EdeskClient;
   signal?: AbortSignal;
   onUpstream?(info: UpstreamInfo): void;
+  /** Where keyed creates remember their outcome; without it `idempotency_key` is ignored. */
+  idempotency?: Idempotency;
 }
 
 /** Sends through the client, reporting each call and remembering the latest rate-limit figures. */
@@ -117,16 +120,47 @@ export async function executeTool(
 ): Promise<CallToolResult> {
   const checked = validateArgs(entry.input, args, entry.argNames);
   if (!checked.ok) return errorResult(invalidArgsText(entry.tool.name, checked.problems));
+  const { [IDEMPOTENCY_ARG]: key, ...rest } = checked.value;
+  if (typeof key !== "string" || !ctx.idempotency) {
+    return (await attempt(entry, rest, ctx, allows)).result;
+  }
+  // A keyed write runs to its end even if the caller goes away: its outcome must be stored for
+  // the retry that follows a lost answer, or that retry would write a second time.
+  const detached: CallContext = { ...ctx, signal: undefined };
+  return ctx.idempotency.once(key, entry.tool.name, rest, () =>
+    attempt(entry, rest, detached, allows),
+  );
+}
+
+/** eDesk certainly did not apply a write that failed like this, so a repeat may try again. */
+const NOT_APPLIED = new Set<EdeskErrorKind>([
+  "validation",
+  "auth",
+  "not_found",
+  "rate_limited",
+  "unreachable",
+]);
+
+async function attempt(
+  entry: ToolEntry,
+  args: Record<string, unknown>,
+  ctx: CallContext,
+  allows: (name: string) => boolean,
+): Promise<WriteOutcome> {
   const calls = upstream(ctx);
   try {
     // No output parse on the hot path: advertised output schemas only name top-level fields
     // (json-schema.ts), which every eDesk object satisfies, and a zod pass over a 100-ticket
     // page would cost CPU on every call for a warning.
-    const structured = await perform(entry, checked.value, calls.send, allows);
-    return successResult(structured, calls.figures());
+    const structured = await perform(entry, args, calls.send, allows);
+    return { result: successResult(structured, calls.figures()), remember: true };
   } catch (error) {
-    if (error instanceof EdeskError) return edeskErrorResult(error);
-    if (error instanceof CursorError) return errorResult(error.message, calls.figures());
+    if (error instanceof EdeskError) {
+      return { result: edeskErrorResult(error), remember: !NOT_APPLIED.has(error.kind) };
+    }
+    if (error instanceof CursorError) {
+      return { result: errorResult(error.message, calls.figures()), remember: false };
+    }
     throw error;
   }
 }

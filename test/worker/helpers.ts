@@ -103,3 +103,12 @@ export async function initialize(url: string, headers: Record<string, string> = 
   await rpc(url, { method: "notifications/initialized" }, session);
   return { sessionId, headers: session, result: init.body.result };
 }
+
+/** The simulator's log of eDesk API requests for a tenant, oldest first (simulator control API). */
+export async function simulatorRequests(
+  tenant: string,
+): Promise<{ method: string; path: string; status: number; fault?: string }[]> {
+  const res = await fetch(`http://edesk.test/__sim/requests?tenant=${tenant}`);
+  if (!res.ok) throw new Error(`simulator log: ${res.status}`);
+  return ((await res.json()) as { data: never[] }).data;
+}

@@ -146,7 +146,9 @@ describe("argument validation", () => {
     expect(message).toContain("nothing was sent to eDesk");
     expect(message).toContain("- subject: required");
     expect(message).toMatch(/- channel_id: .*expected number/);
-    expect(message).toContain("- colour: unknown argument (this tool takes: subject, channel_id)");
+    expect(message).toContain(
+      "- colour: unknown argument (this tool takes: subject, channel_id, idempotency_key)",
+    );
     expect(requests).toHaveLength(0);
   });
 
