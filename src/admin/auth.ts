@@ -1,13 +1,5 @@
 import { AppError } from "../http/errors";
-import { sha256Hex } from "../tokens/token";
-
-/** Constant-time comparison of two equal-length hex digests. */
-function sameDigest(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
-}
+import { sameDigest, sha256Hex } from "../tokens/token";
 
 /**
  * True when the request carries `Authorization: Bearer <one of apiKeys>`. Keys are compared as

@@ -33,9 +33,15 @@ export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
   return new Response(JSON.stringify(body), { ...init, headers });
 }
 
-/** Cuts MCP tokens out of anything logged (`/mcp/<redacted>`). */
+/**
+ * Cuts secrets out of anything logged: MCP URL paths (`/mcp/<redacted>`), bearer values, and
+ * any bare word shaped like an MCP token (43 base64url characters), wherever it appears.
+ */
 export function redact(text: string): string {
-  return text.replace(/\/mcp\/[^/?#\s"]+/g, "/mcp/<redacted>");
+  return text
+    .replace(/\/mcp\/[^/?#\s"]+/g, "/mcp/<redacted>")
+    .replace(/\b(Bearer\s+)[^\s"',;]+/gi, "$1<redacted>")
+    .replace(/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g, "<redacted>");
 }
 
 /** Turns any thrown value into a JSON error response; unexpected errors become a generic 500. */

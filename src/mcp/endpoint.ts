@@ -2,6 +2,7 @@ import { hasApiKey } from "../admin/auth";
 import { AppError } from "../http/errors";
 import { discardBody, readBody } from "../http/read-json";
 import { rateKey, type ServerObject } from "../server-object/server-object";
+import { sameDigest } from "../tokens/token";
 import { jsonRpcError } from "./json-rpc";
 import { notFound, TOKEN_HASH_HEADER } from "./not-found";
 
@@ -40,7 +41,9 @@ async function route(
   apiKeys: readonly string[],
 ): Promise<Response> {
   const record = await object.active();
-  if (!record || request.headers.get(TOKEN_HASH_HEADER) !== record.token_hash) return notFound();
+  if (!record || !sameDigest(request.headers.get(TOKEN_HASH_HEADER) ?? "", record.token_hash)) {
+    return notFound();
+  }
   if (record.config.require_api_token_auth && !(await hasApiKey(request, apiKeys))) {
     return jsonRpcError(401, -32001, "Unauthorized: send 'Authorization: Bearer <API key>'.", {
       "www-authenticate": 'Bearer realm="edesk-mcp", error="invalid_token"',
