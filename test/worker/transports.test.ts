@@ -128,6 +128,26 @@ describe("Streamable HTTP", () => {
   });
 });
 
+describe("protocol faults", () => {
+  it("answers params of the wrong shape with -32602 naming the field, not a -32603 zod dump", async () => {
+    const server = await newServer(await newAccount());
+    const { headers } = await initialize(server.url);
+    const requests = [
+      { method: "tools/call", params: { name: "list_all_e_desk_users", arguments: [] } },
+      { method: "tools/call", params: { name: 12 } },
+      { method: "tools/list", params: { cursor: 5 } },
+      { method: "logging/setLevel", params: { level: "loud" } },
+    ];
+    const fields = ["arguments", "name", "cursor", "level"];
+    for (const [i, request] of requests.entries()) {
+      const res = await rpc(server.url, { id: i, ...request }, headers);
+      expect(res.body.error.code).toBe(-32602);
+      expect(res.body.error.message).toMatch(new RegExp(`^Invalid params: ${fields[i]}: `));
+      expect(res.body.error.message).not.toContain("[");
+    }
+  });
+});
+
 describe("legacy HTTP+SSE", () => {
   for (const suffix of ["", "/sse"]) {
     it(`announces the concrete messages path and answers on the stream (GET ${suffix || "/"})`, async () => {
