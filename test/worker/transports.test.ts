@@ -148,6 +148,28 @@ describe("protocol faults", () => {
   });
 });
 
+describe("message framing", () => {
+  async function post(url: string, headers: Record<string, string>, body: string) {
+    const response = await SELF.fetch(url, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json", accept: SSE_FIRST },
+      body,
+    });
+    return { status: response.status, body: await response.json<any>() };
+  }
+
+  it("answers JSON that is not a JSON-RPC message, or an empty batch, with -32600", async () => {
+    const server = await newServer(await newAccount());
+    const { headers } = await initialize(server.url);
+    for (const body of ["[]", "null", '{"id":1,"method":"ping"}', '{"jsonrpc":"2.0","id":1}']) {
+      const res = await post(server.url, headers, body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe(-32600);
+    }
+    expect((await post(server.url, headers, "{")).body.error.code).toBe(-32700);
+  });
+});
+
 describe("legacy HTTP+SSE", () => {
   for (const suffix of ["", "/sse"]) {
     it(`announces the concrete messages path and answers on the stream (GET ${suffix || "/"})`, async () => {
