@@ -168,6 +168,20 @@ describe("message framing", () => {
     }
     expect((await post(server.url, headers, "{")).body.error.code).toBe(-32700);
   });
+
+  it("refuses a __proto__ key, which zod would drop, before any tool runs", async () => {
+    const server = await newServer(await newAccount());
+    const { headers } = await initialize(server.url);
+    for (const args of ['{"id":1,"__proto__":5}', '{"id":1,"\\u005f_proto__":{"id":2}}']) {
+      const body = `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"get_single_e_desk_ticket_by_id","arguments":${args}}}`;
+      const res = await post(server.url, headers, body);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toEqual({
+        code: -32600,
+        message: 'Invalid Request: "__proto__" is not allowed as a key.',
+      });
+    }
+  });
 });
 
 describe("legacy HTTP+SSE", () => {
