@@ -112,6 +112,20 @@ describe("integrated accounts", () => {
     expect((await api("GET", "/api/integrated-account/acc_AAAAAAAAAAAAAAAA")).status).toBe(404);
     expect((await api("GET", "/api/integrated-account/whatever")).status).toBe(404);
   });
+
+  it("answers 404, not 500, to ids with a malformed percent-escape", async () => {
+    const id = await newAccount();
+    for (const path of [
+      "/api/integrated-account/%E0%A4%A",
+      `/api/integrated-account/%zz/mcp`,
+      `/api/integrated-account/${id}/mcp/%zz`,
+      `/api/integrated-account/${id}/mcp/%ED%A0%80/audit`,
+    ]) {
+      const res = await api("GET", path);
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe("not_found");
+    }
+  });
 });
 
 describe("tool preview", () => {
