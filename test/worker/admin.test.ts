@@ -57,6 +57,24 @@ describe("integrated accounts", () => {
     expect(JSON.stringify(res.body)).not.toContain("not-a-valid-token");
   });
 
+  it("refuses an api_token an HTTP header cannot carry with 400, on create and on rotation", async () => {
+    const id = await newAccount();
+    for (const token of ["a\r\nb", "a\u0000b", "токен"]) {
+      const credentials = { api_token: token };
+      const created = await api("POST", "/api/integrated-account", {
+        integration: "edesk",
+        credentials,
+      });
+      const rotated = await api("PATCH", `/api/integrated-account/${id}`, { credentials });
+      for (const res of [created, rotated]) {
+        expect(res.status).toBe(400);
+        expect(res.body.error.details).toEqual([
+          { field: "credentials.api_token", message: expect.stringMatching(/printable ASCII/) },
+        ]);
+      }
+    }
+  });
+
   it("validates the body with field details", async () => {
     const res = await api("POST", "/api/integrated-account", { integration: "zendesk" });
     expect(res.status).toBe(400);
