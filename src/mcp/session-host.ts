@@ -35,6 +35,25 @@ interface StreamableSession {
 
 const sessionKey = (id: string) => `session:${id}`;
 
+/** Deeper than any real clientInfo or capabilities, and far below what storage can clone. */
+const MAX_STORED_DEPTH = 32;
+
+/**
+ * Whether a client-sent value nests at most MAX_STORED_DEPTH levels. Storage clones what it
+ * stores recursively: capabilities 5,000 levels deep (well within 1 MiB) overflowed the stack
+ * in `storage.put`, a 500. Iterative, so the check itself cannot overflow.
+ */
+function nestsWithin(value: unknown, max = MAX_STORED_DEPTH): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== "object" || node === null) continue;
+    if (depth >= max) return false;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
 /** Whether the client lists SSE ahead of JSON in `Accept`: then it gets an SSE response. */
 function prefersSse(accept: string): boolean {
   const sse = accept.indexOf("text/event-stream");
@@ -157,8 +176,11 @@ export class SessionHost {
       session.meta.protocolVersion = SUPPORTED_PROTOCOL_VERSIONS.includes(requested)
         ? requested
         : LATEST_PROTOCOL_VERSION;
-      session.meta.clientInfo = init.params.clientInfo;
-      session.meta.capabilities = init.params.capabilities;
+      const { clientInfo, capabilities } = init.params;
+      session.meta.clientInfo = nestsWithin(clientInfo)
+        ? clientInfo
+        : { name: "unknown", version: "0" };
+      session.meta.capabilities = nestsWithin(capabilities) ? capabilities : {};
       await this.storage.put(sessionKey(session.transport.sessionId), session.meta);
       if (++this.opened % PRUNE_EVERY === 0) await this.pruneIdle();
     }

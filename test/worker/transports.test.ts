@@ -74,6 +74,30 @@ describe("Streamable HTTP", () => {
     expect(res.body.error.message).toMatch(/Unsupported protocol version/);
   });
 
+  it("opens a session for a client whose capabilities nest 5,000 levels deep", async () => {
+    const server = await newServer(await newAccount());
+    let deep: unknown = {};
+    for (let i = 0; i < 5_000; i++) deep = { a: deep };
+    const init = await rpc(server.url, {
+      id: 0,
+      method: "initialize",
+      params: {
+        protocolVersion: "2025-11-25",
+        capabilities: { experimental: { deep } },
+        clientInfo: { name: "deep", version: "1" },
+      },
+    });
+    expect(init.status).toBe(200);
+    const headers = {
+      "mcp-session-id": init.headers.get("mcp-session-id")!,
+      "mcp-protocol-version": "2025-11-25",
+    };
+    const stub = env.SERVERS.get(env.SERVERS.idFromName(server.id));
+    await runInDurableObject(stub, (instance: ServerObject) => instance.sessions.closeAll());
+    const ping = await rpc(server.url, { id: 1, method: "ping" }, headers);
+    expect(ping.body).toEqual({ jsonrpc: "2.0", id: 1, result: {} });
+  });
+
   it("refuses a request without a session after initialisation with 400", async () => {
     const server = await newServer(await newAccount());
     await initialize(server.url);
