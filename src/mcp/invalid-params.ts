@@ -5,8 +5,8 @@ import { JsonRpcError } from "./json-rpc";
 
 type Handler = (request: unknown, extra: unknown) => Promise<unknown>;
 
-/** `name: Invalid input: expected string, received number; …` from a ZodError's issues. */
-function describe(issues: readonly z.core.$ZodIssue[]): string {
+/** `Invalid params: name: Invalid input: expected string, …; …` from a ZodError's issues. */
+export function invalidParamsMessage(issues: readonly z.core.$ZodIssue[]): string {
   const lines = issues.slice(0, 5).map((issue) => {
     const path = issue.path.map(String);
     const field = (path[0] === "params" ? path.slice(1) : path).join(".") || "params";
@@ -21,7 +21,7 @@ function describe(issues: readonly z.core.$ZodIssue[]): string {
  */
 function asInvalidParams(error: unknown): JsonRpcError | undefined {
   if (!(error instanceof z.core.$ZodError)) return undefined;
-  return new JsonRpcError(ErrorCode.InvalidParams, describe(error.issues));
+  return new JsonRpcError(ErrorCode.InvalidParams, invalidParamsMessage(error.issues));
 }
 
 /**

@@ -1,11 +1,14 @@
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import {
+  ErrorCode,
+  InitializeRequestSchema,
   isInitializeRequest,
   LATEST_PROTOCOL_VERSION,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from "@modelcontextprotocol/sdk/types.js";
 import { MemoryEventStore } from "./event-store";
+import { invalidParamsMessage } from "./invalid-params";
 import { LegacySseTransport } from "./legacy-sse";
 import { createMcpServer, type ToolHost } from "./mcp-server";
 import { jsonRpcError } from "./json-rpc";
@@ -54,6 +57,21 @@ function nestsWithin(value: unknown, max = MAX_STORED_DEPTH): boolean {
   return true;
 }
 
+/**
+ * The -32602 for an initialize request whose params do not parse. The SDK transport does not
+ * take such a message for an initialize at all and answers "Server not initialized": the
+ * client would be told to do what it has just done.
+ */
+function refuseBadInitialize(body: unknown): Response | undefined {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return undefined;
+  const { method, id } = body as { method?: unknown; id?: unknown };
+  if (method !== "initialize" || (typeof id !== "string" && typeof id !== "number")) return;
+  const parsed = InitializeRequestSchema.safeParse(body);
+  if (parsed.success) return undefined;
+  const message = invalidParamsMessage(parsed.error.issues);
+  return jsonRpcError(400, ErrorCode.InvalidParams, message, undefined, id);
+}
+
 /** Whether the client lists SSE ahead of JSON in `Accept`: then it gets an SSE response. */
 function prefersSse(accept: string): boolean {
   const sse = accept.indexOf("text/event-stream");
@@ -84,6 +102,8 @@ export class SessionHost {
   async handleStreamable(request: Request, body: unknown): Promise<Response> {
     const sessionId = request.headers.get("mcp-session-id");
     if (!sessionId) {
+      const refused = refuseBadInitialize(body);
+      if (refused) return refused;
       const session = await this.open();
       const response = await this.dispatch(session, request, body);
       if (!session.transport.sessionId) await session.server.close();

@@ -98,6 +98,19 @@ describe("Streamable HTTP", () => {
     expect(ping.body).toEqual({ jsonrpc: "2.0", id: 1, result: {} });
   });
 
+  it("answers an initialize with malformed params with -32602, not 'Server not initialized'", async () => {
+    const server = await newServer(await newAccount());
+    const res = await rpc(server.url, {
+      id: 3,
+      method: "initialize",
+      params: { protocolVersion: "2025-11-25", capabilities: {} },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ id: 3, error: { code: -32602 } });
+    expect(res.body.error.message).toMatch(/^Invalid params: clientInfo: /);
+    expect(res.headers.get("mcp-session-id")).toBeNull();
+  });
+
   it("refuses a request without a session after initialisation with 400", async () => {
     const server = await newServer(await newAccount());
     await initialize(server.url);
