@@ -6,7 +6,16 @@ import type { Rng } from "./prng";
 import { brief, type FuzzCase } from "./runner";
 import type { FuzzRequest } from "./send";
 import type { FuzzServer } from "./setup";
-import { encodePart, PATH_TRICKS, plainString, trickyId } from "./values";
+import {
+  dataKey,
+  deepValue,
+  encodePart,
+  jsonValue,
+  PATH_TRICKS,
+  plainString,
+  trickyId,
+  weirdString,
+} from "./values";
 
 /** The servers the Streamable HTTP target works on. */
 export interface McpContext {
@@ -74,6 +83,7 @@ export function mcpCase(rng: Rng, ctx: McpContext, index: number): FuzzCase {
     [5, "authorization"],
     [7, "http method"],
     [7, "path"],
+    [5, "initialize"],
     [4, "sanity"],
   ]);
   const { main } = ctx;
@@ -252,6 +262,8 @@ export function mcpCase(rng: Rng, ctx: McpContext, index: number): FuzzCase {
       return methodCase(rng, ctx, index);
     case "path":
       return pathCase(rng, ctx, index);
+    case "initialize":
+      return initializeCase(rng, ctx, index);
     default:
       return {
         family,
@@ -366,6 +378,49 @@ function pathCase(rng: Rng, ctx: McpContext, index: number): FuzzCase {
     family,
     describe,
     request: post(url, Object.entries(postHeaders(main)), pingBody(index), rng),
+    expect,
+    noUpstream: true,
+  };
+}
+
+/** A new session's initialize with odd params: it opens a session or says what is wrong. */
+function initializeCase(rng: Rng, ctx: McpContext, index: number): FuzzCase {
+  const clientInfo = { name: "fuzz", version: "1" };
+  const params = { protocolVersion: "2025-11-25", capabilities: {}, clientInfo };
+  const invalid: Expectation = { kind: "jsonrpc-error", codes: [-32602] };
+  const [label, value, expect] = rng.pick<[string, unknown, Expectation]>([
+    ["unsupported version", { ...params, protocolVersion: "1999-01-01" }, OK],
+    ["weird version", { ...params, protocolVersion: weirdString(rng, 4) }, OK],
+    ["old version", { ...params, protocolVersion: "2024-11-05" }, OK],
+    [
+      "weird client name",
+      { ...params, clientInfo: { name: weirdString(rng, 12), version: "\u0000" } },
+      OK,
+    ],
+    [
+      "200 KB client name",
+      { ...params, clientInfo: { name: "c".repeat(200_000), version: "1" } },
+      OK,
+    ],
+    ["deep capabilities", { ...params, capabilities: { experimental: deepValue(5_000) } }, OK],
+    ["odd capabilities", { ...params, capabilities: { [dataKey(rng)]: jsonValue(rng) } }, OK],
+    ["version number", { ...params, protocolVersion: 20251125 }, invalid],
+    ["no protocolVersion", { capabilities: {}, clientInfo }, invalid],
+    ["no clientInfo", { protocolVersion: "2025-11-25", capabilities: {} }, invalid],
+    ["clientInfo string", { ...params, clientInfo: "fuzz" }, invalid],
+    ["client version number", { ...params, clientInfo: { name: "x", version: 1 } }, invalid],
+    ["capabilities array", { ...params, capabilities: [] }, invalid],
+    ["params empty", {}, invalid],
+  ]);
+  const body = JSON.stringify({ jsonrpc: "2.0", id: index, method: "initialize", params: value });
+  const headers: Headers = [
+    ["content-type", "application/json"],
+    ["accept", rng.chance(0.7) ? JSON_FIRST : SSE_FIRST],
+  ];
+  return {
+    family: "initialize",
+    describe: `${label}: ${brief(value, 80)}`,
+    request: post(ctx.main.url, headers, body, rng),
     expect,
     noUpstream: true,
   };
