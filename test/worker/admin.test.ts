@@ -166,6 +166,22 @@ describe("tool preview", () => {
   });
 });
 
+describe("query limits", () => {
+  it("take fractional, huge and junk limits as whole numbers, never a 500", async () => {
+    const accountId = await newAccount();
+    const server = await newServer(accountId);
+    for (const limit of ["1.5", "0.5", "1e400", "-3.7", "abc"]) {
+      const audit = await api(
+        "GET",
+        `/api/integrated-account/${accountId}/mcp/${server.id}/audit?limit=${limit}`,
+      );
+      expect(audit.status).toBe(200);
+      const accounts = await api("GET", `/api/integrated-account?limit=${limit}`);
+      expect(accounts.status).toBe(200);
+    }
+  });
+});
+
 describe("MCP servers", () => {
   it("creates a server with a 256-bit token stored only as its hash", async () => {
     const accountId = await newAccount();
