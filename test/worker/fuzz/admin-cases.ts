@@ -431,7 +431,18 @@ export function adminCase(rng: Rng, ctx: AdminContext): FuzzCase {
         pathOf(r, "ID", "MCP").includes(which === "account" ? "ID" : "MCP"),
       );
       const idRoute = rng.pick(idRoutes.length ? idRoutes : ROUTES);
-      const body = hasBody(idRoute) ? JSON.stringify({ name: "fuzz" }) : undefined;
+      // DELETE …/mcp/%2e%2e is DELETE of the account itself once the URL parser resolves the
+      // dot segment: a case must never delete the fixtures the rest of the run relies on.
+      if (destroys(idRoute)) {
+        if (isDotSegment(tricked.id)) tricked.id = `${tricked.id}x`;
+        if (isDotSegment(tricked.mcpId)) tricked.mcpId = `${tricked.mcpId}x`;
+      }
+      // DELETE takes no body, but one may come: it must change nothing.
+      const body = hasBody(idRoute)
+        ? JSON.stringify({ name: "fuzz" })
+        : destroys(idRoute) && rng.chance(0.5)
+          ? JSON.stringify(jsonValue(rng, 3))
+          : undefined;
       return {
         family: `ids: ${which}`,
         describe: `${idRoute} id=${brief(tricked.id, 40)} mcpId=${brief(tricked.mcpId, 40)}`,
