@@ -3,7 +3,7 @@ import { checkCase, type Expectation, type Observed } from "./oracle";
 import { Rng } from "./prng";
 import { replayCase } from "./seed";
 import { send, type FuzzRequest } from "./send";
-import { clearUpstreamLog, upstreamLog } from "./setup";
+import { UpstreamWatch } from "./upstream-watch";
 
 /** One generated case: what to send, what it must get, and a one-line description. */
 export interface FuzzCase {
@@ -40,9 +40,6 @@ export interface FuzzReport {
   families: Record<string, number>;
 }
 
-/** Upstream log checks are batched; a dirty batch is replayed case by case to name the culprit. */
-const UPSTREAM_BATCH = 100;
-
 /**
  * Runs `count` cases of a target with the run's seed. Each case is generated from its own
  * generator (seed, target, index), so a failure names everything needed to replay it alone.
@@ -51,87 +48,92 @@ export async function runFuzz<C extends FuzzCase>(
   seed: number,
   target: Target<C>,
 ): Promise<FuzzReport> {
-  const only = replayCase(target.name);
-  const indices = only === "skip" ? [] : only === null ? [...Array(target.count).keys()] : [only];
-  const started = Date.now();
-  const failures: string[] = [];
-  const families: Record<string, number> = {};
-  const logs = new LogCapture();
-  const label = (index: number, fuzzCase: FuzzCase) =>
-    `seed=${seed} case=${target.name}:${index} [${fuzzCase.family}] ${fuzzCase.describe}`;
-  const generate = (index: number) => target.generate(Rng.forCase(seed, target.name, index), index);
+  return new FuzzRun(seed, target).run();
+}
 
-  const runOne = async (index: number, fuzzCase: C) => {
-    let observed: Observed;
-    let extra: string[] = [];
+class FuzzRun<C extends FuzzCase> {
+  private readonly failures: string[] = [];
+  private readonly families: Record<string, number> = {};
+  private readonly logs = new LogCapture();
+  private readonly upstream: UpstreamWatch;
+
+  constructor(
+    private readonly seed: number,
+    private readonly target: Target<C>,
+  ) {
+    this.upstream = new UpstreamWatch(target.tenant, async (index) => {
+      const fuzzCase = this.generate(index);
+      await this.runOne(fuzzCase);
+      return this.label(index, fuzzCase);
+    });
+  }
+
+  private generate(index: number): C {
+    return this.target.generate(Rng.forCase(this.seed, this.target.name, index), index);
+  }
+
+  private label(index: number, fuzzCase: FuzzCase): string {
+    return `seed=${this.seed} case=${this.target.name}:${index} [${fuzzCase.family}] ${fuzzCase.describe}`;
+  }
+
+  /** Sends one case and returns what the oracle (and the case's own execution) found wrong. */
+  private async runOne(fuzzCase: C): Promise<string[]> {
+    const { target } = this;
+    let outcome: { observed: Observed; problems?: string[] };
     try {
-      const outcome = target.execute
+      outcome = target.execute
         ? await target.execute(fuzzCase)
         : { observed: await send(fuzzCase.request) };
-      observed = outcome.observed;
-      extra = outcome.problems ?? [];
     } catch (error) {
       // The worker's fetch handler must answer, not throw; so must our own request building.
       return [`threw ${error instanceof Error ? `${error.name}: ${error.message}` : error}`];
     }
-    const problems = checkCase(observed, fuzzCase.expect, target.secrets(), logs.take());
+    const { observed } = outcome;
+    const problems = checkCase(observed, fuzzCase.expect, target.secrets(), this.logs.take());
     target.after?.(fuzzCase, observed);
-    return [...extra, ...problems];
-  };
-
-  let pending: number[] = [];
-  const checkUpstream = async () => {
-    if (!target.tenant || pending.length === 0) return;
-    const batch = pending;
-    pending = [];
-    const sent = await upstreamLog(target.tenant);
-    if (sent.length === 0) return;
-    await clearUpstreamLog(target.tenant);
-    let named = false;
-    for (const index of batch) {
-      const fuzzCase = generate(index);
-      await runOne(index, fuzzCase);
-      const again = await upstreamLog(target.tenant);
-      if (again.length === 0) continue;
-      named = true;
-      const what = again.map((r) => `${r.method} ${r.path}`).join(", ");
-      failures.push(`${label(index, fuzzCase)} → eDesk saw ${what} for a known-invalid call`);
-      await clearUpstreamLog(target.tenant);
-    }
-    if (!named) {
-      const what = sent.map((r) => `${r.method} ${r.path}`).join(", ");
-      failures.push(
-        `seed=${seed} cases ${target.name}:${batch[0]}–${batch.at(-1)} → eDesk saw ${what}, ` +
-          "and no single case repeats it (state-dependent)",
-      );
-    }
-  };
-
-  // Nothing a case sends may add a property to Object.prototype (prototype pollution).
-  const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).join();
-  logs.install();
-  try {
-    if (target.tenant) await clearUpstreamLog(target.tenant);
-    for (const index of indices) {
-      const fuzzCase = generate(index);
-      families[fuzzCase.family] = (families[fuzzCase.family] ?? 0) + 1;
-      // A case allowed to reach eDesk must not be blamed on, nor hide, known-invalid ones.
-      if (!fuzzCase.noUpstream) await checkUpstream();
-      const problems = await runOne(index, fuzzCase);
-      if (problems.length)
-        failures.push(oneLine(`${label(index, fuzzCase)} → ${problems.join("; ")}`));
-      if (fuzzCase.noUpstream) pending.push(index);
-      else if (target.tenant) await clearUpstreamLog(target.tenant);
-      if (pending.length >= UPSTREAM_BATCH) await checkUpstream();
-    }
-    await checkUpstream();
-  } finally {
-    logs.uninstall();
+    return [...(outcome.problems ?? []), ...problems];
   }
-  if (Object.getOwnPropertyNames(Object.prototype).join() !== prototypeKeys) {
-    failures.push(`seed=${seed} ${target.name}: Object.prototype gained properties during the run`);
+
+  private note(failures: string[]) {
+    this.failures.push(
+      ...failures.map((f) => (f.startsWith("seed=") ? f : `seed=${this.seed} ${f}`)),
+    );
   }
-  return { cases: indices.length, ms: Date.now() - started, failures, families };
+
+  private async runCase(index: number): Promise<void> {
+    const fuzzCase = this.generate(index);
+    this.families[fuzzCase.family] = (this.families[fuzzCase.family] ?? 0) + 1;
+    // A case allowed to reach eDesk must not be blamed on, nor hide, known-invalid ones.
+    if (!fuzzCase.noUpstream) this.note(await this.upstream.beforeAllowed());
+    const problems = await this.runOne(fuzzCase);
+    if (problems.length) {
+      this.failures.push(oneLine(`${this.label(index, fuzzCase)} → ${problems.join("; ")}`));
+    }
+    if (fuzzCase.noUpstream) this.note(await this.upstream.ran(index));
+    else await this.upstream.allowed();
+  }
+
+  async run(): Promise<FuzzReport> {
+    const { target } = this;
+    const only = replayCase(target.name);
+    const indices = only === "skip" ? [] : only === null ? [...Array(target.count).keys()] : [only];
+    const started = Date.now();
+    // Nothing a case sends may add a property to Object.prototype (prototype pollution).
+    const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).join();
+    this.logs.install();
+    try {
+      await this.upstream.start();
+      for (const index of indices) await this.runCase(index);
+      this.note(await this.upstream.check());
+    } finally {
+      this.logs.uninstall();
+    }
+    if (Object.getOwnPropertyNames(Object.prototype).join() !== prototypeKeys) {
+      this.note([`${target.name}: Object.prototype gained properties during the run`]);
+    }
+    const { failures, families } = this;
+    return { cases: indices.length, ms: Date.now() - started, failures, families };
+  }
 }
 
 /** Failures that differ only in numbers and quoted values count as one kind. */
