@@ -7,6 +7,7 @@ import {
   post,
   postHeaders,
   SSE_FIRST,
+  withHeader,
   type HeaderList,
   type McpContext,
 } from "./mcp-request";
@@ -127,6 +128,43 @@ function methodCase(rng: Rng, ctx: McpContext, index: number): FuzzCase {
       { kind: "jsonrpc-error", status: 404 },
     ],
     ["DELETE without session", { method: "DELETE", url: main.url }, ERROR],
+    // These two must leave the fuzzed session alive: the sanity pings would notice.
+    [
+      "DELETE of the session with an unsupported protocol version",
+      {
+        method: "DELETE",
+        url: main.url,
+        headers: withHeader(session, "mcp-protocol-version", "1999-01-01"),
+      },
+      { kind: "jsonrpc-error", status: 400 },
+    ],
+    [
+      "DELETE of the session from a foreign origin",
+      {
+        method: "DELETE",
+        url: main.url,
+        headers: withHeader(session, "origin", "https://evil.example"),
+      },
+      { kind: "jsonrpc-error", status: 403 },
+    ],
+    [
+      "GET /sse without Accept",
+      { method: "GET", url: `${main.url}/sse`, read: "headers" },
+      { kind: "stream-or-error" },
+    ],
+    [
+      "GET /sse from a foreign origin",
+      {
+        method: "GET",
+        url: `${main.url}/sse`,
+        headers: [
+          ["accept", "text/event-stream"],
+          ["origin", "null"],
+        ],
+        read: "headers",
+      },
+      { kind: "jsonrpc-error", status: 403 },
+    ],
     ...["PUT", "PATCH", "OPTIONS", "HEAD", "PROPFIND"].map(
       (method): [string, FuzzRequest, Expectation] => [
         method,
