@@ -31,7 +31,16 @@ function simulatorWorker() {
     compatibilityFlags: ["nodejs_compat"],
     durableObjects: { TENANTS: { className: "TenantStore", useSQLite: true } },
     bindings: {
-      SIM_TOKENS: "demo-edesk-token:demo,acme-edesk-token:acme,readonly-edesk-token:demo:ro",
+      // The fuzz-* tenants belong to test/worker/fuzz alone: their request logs show exactly
+      // what the fuzzer sent upstream, and their rate-limit buckets are nobody else's.
+      SIM_TOKENS: [
+        "demo-edesk-token:demo",
+        "acme-edesk-token:acme",
+        "readonly-edesk-token:demo:ro",
+        "fuzz-mcp-edesk-token:fuzz-mcp",
+        "fuzz-tools-edesk-token:fuzz-tools",
+        "fuzz-admin-edesk-token:fuzz-admin",
+      ].join(","),
       SIM_CONTROL: "on",
     },
   };
@@ -61,7 +70,13 @@ export default defineConfig({
             },
           })),
         ],
-        test: { name: "worker", include: ["test/worker/**/*.test.ts"] },
+        test: {
+          name: "worker",
+          include: ["test/worker/**/*.test.ts"],
+          // workerd does not see the host's environment: the fuzzer's seed and replay target
+          // travel as provided context (test/worker/fuzz/seed.ts).
+          provide: { fuzzSeed: process.env.FUZZ_SEED ?? "", fuzzCase: process.env.FUZZ_CASE ?? "" },
+        },
       },
       {
         plugins: [

@@ -41,7 +41,8 @@ export async function createAccount(
 }
 
 export async function listAccounts(env: Env, url: URL) {
-  const limit = Math.min(Math.max(Number(url.searchParams.get("limit")) || 50, 1), 100);
+  const asked = Math.trunc(Number(url.searchParams.get("limit"))) || 50;
+  const limit = Math.min(Math.max(asked, 1), 100);
   const cursor = url.searchParams.get("next_cursor") ?? undefined;
   const page = await env.TOKENS.list<AccountView>({ prefix: "account:", limit, cursor });
   return {

@@ -35,7 +35,17 @@ const SERVER = `${ACCOUNT}/mcp/:mcpId`;
 
 const json = (body: unknown, status = 200) => jsonResponse(body, { status });
 const noContent = () => new Response(null, { status: 204 });
-const param = (req: IRequest, name: string) => decodeURIComponent(req.params[name] ?? "");
+/**
+ * A path parameter, decoded. A malformed escape (`%zz`, `%E0%A4%A`) cannot be any id, so it
+ * decodes to "", which every id check refuses with 404 (decodeURIComponent would throw: 500).
+ */
+function param(req: IRequest, name: string): string {
+  try {
+    return decodeURIComponent(req.params[name] ?? "");
+  } catch {
+    return "";
+  }
+}
 
 /** The admin REST API of design.md §1. Every route but the OpenAPI document needs an API key. */
 export const adminRouter = Router<IRequest, Args>({ base: "/api" })

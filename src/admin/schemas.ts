@@ -6,7 +6,15 @@ export const MIN_EXPIRY_LEAD_MS = 60_000;
 const name = z.string().trim().min(1).max(100);
 
 export const credentialsSchema = z.strictObject({
-  api_token: z.string().trim().min(1).max(4096).describe("eDesk API token (Bearer)."),
+  api_token: z
+    .string()
+    .trim()
+    .min(1)
+    .max(4096)
+    // It travels as `Authorization: Bearer <token>`: a character a header cannot carry (a
+    // newline, NUL, non-ASCII) made the check with eDesk throw, a 500.
+    .regex(/^[\x20-\x7E]+$/, "must be printable ASCII, as it is sent in an HTTP header")
+    .describe("eDesk API token (Bearer)."),
 });
 
 export const createAccountSchema = z.strictObject({

@@ -102,6 +102,7 @@ export async function deleteServer(env: Env, accountId: string, serverId: string
 
 export async function serverAudit(env: Env, accountId: string, serverId: string, url: URL) {
   await getServer(env, accountId, serverId);
-  const limit = Number(url.searchParams.get("limit")) || 100;
+  // Whole numbers only: SQLite refuses LIMIT 1.5 (SQLITE_MISMATCH, a 500). The trail clamps.
+  const limit = Math.trunc(Number(url.searchParams.get("limit"))) || 100;
   return { result: (await serverStub(env, serverId).auditTrail(limit)) ?? [] };
 }

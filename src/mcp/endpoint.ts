@@ -1,24 +1,10 @@
 import { hasApiKey } from "../admin/auth";
-import { AppError } from "../http/errors";
-import { discardBody, readBody } from "../http/read-json";
+import { discardBody } from "../http/read-json";
 import { rateKey, type ServerObject } from "../server-object/server-object";
 import { sameDigest } from "../tokens/token";
 import { jsonRpcError } from "./json-rpc";
 import { notFound, TOKEN_HASH_HEADER } from "./not-found";
-
-type Parsed = { ok: true; body: unknown } | { ok: false; response: Response };
-
-async function parseJsonRpcBody(request: Request): Promise<Parsed> {
-  try {
-    const bytes = await readBody(request);
-    return { ok: true, body: JSON.parse(new TextDecoder().decode(bytes)) };
-  } catch (error) {
-    if (error instanceof AppError && error.status === 413) {
-      return { ok: false, response: jsonRpcError(413, -32600, error.message) };
-    }
-    return { ok: false, response: jsonRpcError(400, -32700, "Parse error: invalid JSON") };
-  }
-}
+import { readMessage } from "./read-message";
 
 /**
  * Serves one MCP request inside the server's ServerObject: authorisation first (token hash,
@@ -62,7 +48,7 @@ async function route(
   if (suffix === "sse") return methodNotAllowed("GET");
   if (suffix === "messages") {
     if (request.method !== "POST") return methodNotAllowed("POST");
-    const parsed = await parseJsonRpcBody(request);
+    const parsed = await readMessage(request);
     if (!parsed.ok) return parsed.response;
     return object.sessions.legacyMessage(url.searchParams.get("sessionId"), parsed.body);
   }
@@ -71,7 +57,7 @@ async function route(
 
   let body: unknown;
   if (request.method === "POST") {
-    const parsed = await parseJsonRpcBody(request);
+    const parsed = await readMessage(request);
     if (!parsed.ok) return parsed.response;
     body = parsed.body;
   }

@@ -1,15 +1,19 @@
 import { AppError, redact } from "../http/errors";
 
-/** An HTTP response carrying a JSON-RPC error with no request id (transport-level faults). */
+/**
+ * An HTTP response carrying a JSON-RPC error: with no request id for transport-level faults,
+ * with the request's id when the error answers one request.
+ */
 export function jsonRpcError(
   status: number,
   code: number,
   message: string,
   headers?: HeadersInit,
+  id: string | number | null = null,
 ): Response {
   const h = new Headers(headers);
   h.set("content-type", "application/json");
-  return new Response(JSON.stringify({ jsonrpc: "2.0", error: { code, message }, id: null }), {
+  return new Response(JSON.stringify({ jsonrpc: "2.0", error: { code, message }, id }), {
     status,
     headers: h,
   });

@@ -6,6 +6,7 @@ import {
   type RequestId,
   type Tool,
 } from "@modelcontextprotocol/sdk/types.js";
+import { reportInvalidParams } from "./invalid-params";
 
 /** What a session's MCP server needs from the ServerObject that hosts it. */
 export interface ToolHost {
@@ -44,5 +45,6 @@ export function createMcpServer(host: ToolHost): Server {
       sessionId: extra.sessionId,
     }),
   );
+  reportInvalidParams(server);
   return server;
 }

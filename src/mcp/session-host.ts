@@ -1,11 +1,14 @@
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import {
+  ErrorCode,
+  InitializeRequestSchema,
   isInitializeRequest,
   LATEST_PROTOCOL_VERSION,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from "@modelcontextprotocol/sdk/types.js";
 import { MemoryEventStore } from "./event-store";
+import { invalidParamsMessage } from "./invalid-params";
 import { LegacySseTransport } from "./legacy-sse";
 import { createMcpServer, type ToolHost } from "./mcp-server";
 import { jsonRpcError } from "./json-rpc";
@@ -34,6 +37,40 @@ interface StreamableSession {
 }
 
 const sessionKey = (id: string) => `session:${id}`;
+
+/** Deeper than any real clientInfo or capabilities, and far below what storage can clone. */
+const MAX_STORED_DEPTH = 32;
+
+/**
+ * Whether a client-sent value nests at most MAX_STORED_DEPTH levels. Storage clones what it
+ * stores recursively: capabilities 5,000 levels deep (well within 1 MiB) overflowed the stack
+ * in `storage.put`, a 500. Iterative, so the check itself cannot overflow.
+ */
+function nestsWithin(value: unknown, max = MAX_STORED_DEPTH): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== "object" || node === null) continue;
+    if (depth >= max) return false;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
+/**
+ * The -32602 for an initialize request whose params do not parse. The SDK transport does not
+ * take such a message for an initialize at all and answers "Server not initialized": the
+ * client would be told to do what it has just done.
+ */
+function refuseBadInitialize(body: unknown): Response | undefined {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return undefined;
+  const { method, id } = body as { method?: unknown; id?: unknown };
+  if (method !== "initialize" || (typeof id !== "string" && typeof id !== "number")) return;
+  const parsed = InitializeRequestSchema.safeParse(body);
+  if (parsed.success) return undefined;
+  const message = invalidParamsMessage(parsed.error.issues);
+  return jsonRpcError(400, ErrorCode.InvalidParams, message, undefined, id);
+}
 
 /** Whether the client lists SSE ahead of JSON in `Accept`: then it gets an SSE response. */
 function prefersSse(accept: string): boolean {
@@ -65,6 +102,8 @@ export class SessionHost {
   async handleStreamable(request: Request, body: unknown): Promise<Response> {
     const sessionId = request.headers.get("mcp-session-id");
     if (!sessionId) {
+      const refused = refuseBadInitialize(body);
+      if (refused) return refused;
       const session = await this.open();
       const response = await this.dispatch(session, request, body);
       if (!session.transport.sessionId) await session.server.close();
@@ -157,8 +196,11 @@ export class SessionHost {
       session.meta.protocolVersion = SUPPORTED_PROTOCOL_VERSIONS.includes(requested)
         ? requested
         : LATEST_PROTOCOL_VERSION;
-      session.meta.clientInfo = init.params.clientInfo;
-      session.meta.capabilities = init.params.capabilities;
+      const { clientInfo, capabilities } = init.params;
+      session.meta.clientInfo = nestsWithin(clientInfo)
+        ? clientInfo
+        : { name: "unknown", version: "0" };
+      session.meta.capabilities = nestsWithin(capabilities) ? capabilities : {};
       await this.storage.put(sessionKey(session.transport.sessionId), session.meta);
       if (++this.opened % PRUNE_EVERY === 0) await this.pruneIdle();
     }

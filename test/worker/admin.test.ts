@@ -57,6 +57,24 @@ describe("integrated accounts", () => {
     expect(JSON.stringify(res.body)).not.toContain("not-a-valid-token");
   });
 
+  it("refuses an api_token an HTTP header cannot carry with 400, on create and on rotation", async () => {
+    const id = await newAccount();
+    for (const token of ["a\r\nb", "a\u0000b", "токен"]) {
+      const credentials = { api_token: token };
+      const created = await api("POST", "/api/integrated-account", {
+        integration: "edesk",
+        credentials,
+      });
+      const rotated = await api("PATCH", `/api/integrated-account/${id}`, { credentials });
+      for (const res of [created, rotated]) {
+        expect(res.status).toBe(400);
+        expect(res.body.error.details).toEqual([
+          { field: "credentials.api_token", message: expect.stringMatching(/printable ASCII/) },
+        ]);
+      }
+    }
+  });
+
   it("validates the body with field details", async () => {
     const res = await api("POST", "/api/integrated-account", { integration: "zendesk" });
     expect(res.status).toBe(400);
@@ -112,6 +130,20 @@ describe("integrated accounts", () => {
     expect((await api("GET", "/api/integrated-account/acc_AAAAAAAAAAAAAAAA")).status).toBe(404);
     expect((await api("GET", "/api/integrated-account/whatever")).status).toBe(404);
   });
+
+  it("answers 404, not 500, to ids with a malformed percent-escape", async () => {
+    const id = await newAccount();
+    for (const path of [
+      "/api/integrated-account/%E0%A4%A",
+      `/api/integrated-account/%zz/mcp`,
+      `/api/integrated-account/${id}/mcp/%zz`,
+      `/api/integrated-account/${id}/mcp/%ED%A0%80/audit`,
+    ]) {
+      const res = await api("GET", path);
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe("not_found");
+    }
+  });
 });
 
 describe("tool preview", () => {
@@ -131,6 +163,22 @@ describe("tool preview", () => {
     const res = await api("GET", `/api/integrated-account/${id}/tools?tags=invoices`);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/Tags that exist: .*tickets/);
+  });
+});
+
+describe("query limits", () => {
+  it("take fractional, huge and junk limits as whole numbers, never a 500", async () => {
+    const accountId = await newAccount();
+    const server = await newServer(accountId);
+    for (const limit of ["1.5", "0.5", "1e400", "-3.7", "abc"]) {
+      const audit = await api(
+        "GET",
+        `/api/integrated-account/${accountId}/mcp/${server.id}/audit?limit=${limit}`,
+      );
+      expect(audit.status).toBe(200);
+      const accounts = await api("GET", `/api/integrated-account?limit=${limit}`);
+      expect(accounts.status).toBe(200);
+    }
   });
 });
 

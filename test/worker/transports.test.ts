@@ -74,6 +74,43 @@ describe("Streamable HTTP", () => {
     expect(res.body.error.message).toMatch(/Unsupported protocol version/);
   });
 
+  it("opens a session for a client whose capabilities nest 5,000 levels deep", async () => {
+    const server = await newServer(await newAccount());
+    let deep: unknown = {};
+    for (let i = 0; i < 5_000; i++) deep = { a: deep };
+    const init = await rpc(server.url, {
+      id: 0,
+      method: "initialize",
+      params: {
+        protocolVersion: "2025-11-25",
+        capabilities: { experimental: { deep } },
+        clientInfo: { name: "deep", version: "1" },
+      },
+    });
+    expect(init.status).toBe(200);
+    const headers = {
+      "mcp-session-id": init.headers.get("mcp-session-id")!,
+      "mcp-protocol-version": "2025-11-25",
+    };
+    const stub = env.SERVERS.get(env.SERVERS.idFromName(server.id));
+    await runInDurableObject(stub, (instance: ServerObject) => instance.sessions.closeAll());
+    const ping = await rpc(server.url, { id: 1, method: "ping" }, headers);
+    expect(ping.body).toEqual({ jsonrpc: "2.0", id: 1, result: {} });
+  });
+
+  it("answers an initialize with malformed params with -32602, not 'Server not initialized'", async () => {
+    const server = await newServer(await newAccount());
+    const res = await rpc(server.url, {
+      id: 3,
+      method: "initialize",
+      params: { protocolVersion: "2025-11-25", capabilities: {} },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ id: 3, error: { code: -32602 } });
+    expect(res.body.error.message).toMatch(/^Invalid params: clientInfo: /);
+    expect(res.headers.get("mcp-session-id")).toBeNull();
+  });
+
   it("refuses a request without a session after initialisation with 400", async () => {
     const server = await newServer(await newAccount());
     await initialize(server.url);
@@ -125,6 +162,62 @@ describe("Streamable HTTP", () => {
     const res = await rpc(server.url, { id: 6, method: "tools/list" }, headers);
     expect(res.status).toBe(200);
     expect(res.body.result.tools.length).toBe(server.tools.length);
+  });
+});
+
+describe("protocol faults", () => {
+  it("answers params of the wrong shape with -32602 naming the field, not a -32603 zod dump", async () => {
+    const server = await newServer(await newAccount());
+    const { headers } = await initialize(server.url);
+    const requests = [
+      { method: "tools/call", params: { name: "list_all_e_desk_users", arguments: [] } },
+      { method: "tools/call", params: { name: 12 } },
+      { method: "tools/list", params: { cursor: 5 } },
+      { method: "logging/setLevel", params: { level: "loud" } },
+    ];
+    const fields = ["arguments", "name", "cursor", "level"];
+    for (const [i, request] of requests.entries()) {
+      const res = await rpc(server.url, { id: i, ...request }, headers);
+      expect(res.body.error.code).toBe(-32602);
+      expect(res.body.error.message).toMatch(new RegExp(`^Invalid params: ${fields[i]}: `));
+      expect(res.body.error.message).not.toContain("[");
+    }
+  });
+});
+
+describe("message framing", () => {
+  async function post(url: string, headers: Record<string, string>, body: string) {
+    const response = await SELF.fetch(url, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json", accept: SSE_FIRST },
+      body,
+    });
+    return { status: response.status, body: await response.json<any>() };
+  }
+
+  it("answers JSON that is not a JSON-RPC message, or an empty batch, with -32600", async () => {
+    const server = await newServer(await newAccount());
+    const { headers } = await initialize(server.url);
+    for (const body of ["[]", "null", '{"id":1,"method":"ping"}', '{"jsonrpc":"2.0","id":1}']) {
+      const res = await post(server.url, headers, body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe(-32600);
+    }
+    expect((await post(server.url, headers, "{")).body.error.code).toBe(-32700);
+  });
+
+  it("refuses a __proto__ key, which zod would drop, before any tool runs", async () => {
+    const server = await newServer(await newAccount());
+    const { headers } = await initialize(server.url);
+    for (const args of ['{"id":1,"__proto__":5}', '{"id":1,"\\u005f_proto__":{"id":2}}']) {
+      const body = `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"get_single_e_desk_ticket_by_id","arguments":${args}}}`;
+      const res = await post(server.url, headers, body);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toEqual({
+        code: -32600,
+        message: 'Invalid Request: "__proto__" is not allowed as a key.',
+      });
+    }
   });
 });
 

@@ -1,0 +1,59 @@
+import { JSONRPCMessageSchema } from "@modelcontextprotocol/sdk/types.js";
+import { AppError } from "../http/errors";
+import { readBody } from "../http/read-json";
+import { jsonRpcError } from "./json-rpc";
+
+export type Parsed = { ok: true; body: unknown } | { ok: false; response: Response };
+
+/**
+ * Whether a parsed JSON value has a `__proto__` key anywhere. JSON.parse keeps it as an own
+ * key, but zod's object and record parsing copy keys by assignment, which turns it into the
+ * copy's prototype or drops it: a tool call's `{"id": 1, "__proto__": 5}` reached eDesk as
+ * `{"id": 1}`. Iterative, so deep nesting cannot overflow the stack.
+ */
+function hasProtoKey(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null) continue;
+    if (!Array.isArray(node) && Object.hasOwn(node, "__proto__")) return true;
+    for (const child of Object.values(node)) stack.push(child);
+  }
+  return false;
+}
+
+const isMessage = (value: unknown) => JSONRPCMessageSchema.safeParse(value).success;
+
+/**
+ * Reads a POSTed JSON-RPC body (one message or a batch) and answers what is wrong with it as
+ * the README's error table says: 413 past 1 MiB, -32700 for text that is not JSON, -32600 for
+ * JSON that is not a JSON-RPC 2.0 message (JSON-RPC 2.0 §5.1; the SDK would say -32700 "Parse
+ * error" here, and accept an empty batch without answering) or that carries a `__proto__` key.
+ */
+export async function readMessage(request: Request): Promise<Parsed> {
+  let text: string;
+  let body: unknown;
+  try {
+    text = new TextDecoder().decode(await readBody(request));
+    body = JSON.parse(text);
+  } catch (error) {
+    if (error instanceof AppError && error.status === 413) {
+      return { ok: false, response: jsonRpcError(413, -32600, error.message) };
+    }
+    return { ok: false, response: jsonRpcError(400, -32700, "Parse error: invalid JSON") };
+  }
+  const valid = Array.isArray(body) ? body.length > 0 && body.every(isMessage) : isMessage(body);
+  if (!valid) {
+    const what =
+      Array.isArray(body) && body.length === 0 ? "an empty batch" : "not a JSON-RPC 2.0 message";
+    return { ok: false, response: jsonRpcError(400, -32600, `Invalid Request: ${what}.`) };
+  }
+  // `\u` too: an escaped key ("\u005f_proto__") is the same key once parsed.
+  if (/__proto__|\\u/.test(text) && hasProtoKey(body)) {
+    return {
+      ok: false,
+      response: jsonRpcError(400, -32600, 'Invalid Request: "__proto__" is not allowed as a key.'),
+    };
+  }
+  return { ok: true, body };
+}

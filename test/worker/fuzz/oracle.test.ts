@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { checkCase, type Expectation, type Observed } from "./oracle";
+
+// The fuzzer passes only if its oracle can fail: each rule is shown to catch what it is for.
+
+const SECRET = "s3cr3t-token-value";
+
+function observed(overrides: Partial<Observed> = {}): Observed {
+  return {
+    status: 200,
+    headers: [["content-type", "application/json"]],
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, result: {} }),
+    contentType: "application/json",
+    ms: 1,
+    timedOut: false,
+    ...overrides,
+  };
+}
+
+const check = (o: Observed, expectation: Expectation = { kind: "any" }, logs: string[] = []) =>
+  checkCase(o, expectation, [SECRET], logs);
+
+const toolError = (text: string, extra: Record<string, unknown> = {}) =>
+  observed({
+    body: JSON.stringify({
+      jsonrpc: "2.0",
+      id: 1,
+      result: { content: [{ type: "text", text }], isError: true, ...extra },
+    }),
+  });
+
+describe("the fuzz oracle", () => {
+  it("passes a clean answer", () => {
+    expect(check(observed())).toEqual([]);
+  });
+
+  it("flags a 5xx, a timeout and a 4xx without a JSON error body", () => {
+    expect(check(observed({ status: 500 })).join()).toMatch(/answered 500/);
+    expect(check(observed({ timedOut: true, ms: 5000 })).join()).toMatch(/no answer/);
+    expect(check(observed({ status: 400, body: "Bad" })).join()).toMatch(/without a JSON error/);
+  });
+
+  it("flags secrets and stack traces in the body, the headers and log lines", () => {
+    expect(check(observed({ body: `{"x":"${SECRET}"}` })).join()).toMatch(/secret/);
+    expect(check(observed({ headers: [["x-debug", SECRET]] })).join()).toMatch(/secret/);
+    expect(check(observed(), { kind: "any" }, [`error: ${SECRET}`]).join()).toMatch(/secret/);
+    const frame = '{"message":"boom\\n    at handler (src/index.ts:12:5)"}';
+    expect(check(observed({ body: frame })).join()).toMatch(/stack frame/);
+    expect(check(observed({ body: '{"m":"worker.js:3"}' })).join()).toMatch(/source position/);
+    expect(check(observed(), { kind: "any" }, ["TypeError: x is undefined"]).join()).toMatch(
+      /Error:/,
+    );
+    expect(check(observed({ headers: [["x-edesk-mcp-unknown", "1"]] })).join()).toMatch(
+      /internal header/,
+    );
+  });
+
+  it("does not mistake protocol messages for internal errors", () => {
+    const parse = JSON.stringify({
+      jsonrpc: "2.0",
+      id: null,
+      error: { code: -32700, message: "Parse error: invalid JSON" },
+    });
+    expect(check(observed({ status: 400, body: parse }), { kind: "jsonrpc-error" })).toEqual([]);
+  });
+
+  it("wants an isError result naming the offending argument for known-invalid calls", () => {
+    const expectation: Expectation = { kind: "tool-error", tool: "get_x", mentions: ["id"] };
+    expect(check(toolError("Invalid arguments for get_x.\n- id: required"), expectation)).toEqual(
+      [],
+    );
+    expect(check(toolError("Invalid arguments for get_x."), expectation).join()).toMatch(
+      /offending argument/,
+    );
+    expect(check(toolError("id: bad", { isError: false }), expectation).join()).toMatch(
+      /did not answer isError/,
+    );
+    expect(check(toolError("id: bad", { structuredContent: {} }), expectation).join()).toMatch(
+      /structuredContent/,
+    );
+    expect(check(observed(), expectation).join()).toMatch(/isError/);
+  });
+
+  it("wants a JSON-RPC error with the expected code and status", () => {
+    const error = (code: number) =>
+      JSON.stringify({ jsonrpc: "2.0", id: 1, error: { code, message: "Invalid params: x" } });
+    expect(
+      check(observed({ body: error(-32602) }), { kind: "jsonrpc-error", codes: [-32602] }),
+    ).toEqual([]);
+    expect(
+      check(observed({ body: error(-32603) }), { kind: "jsonrpc-error", codes: [-32602] }).join(),
+    ).toMatch(/-32602/);
+    expect(check(observed({ status: 202, body: "" }), { kind: "jsonrpc-error" }).join()).toMatch(
+      /202/,
+    );
+    expect(
+      check(observed({ body: error(-32600) }), { kind: "jsonrpc-error", status: 400 }).join(),
+    ).toMatch(/400/);
+  });
+});
