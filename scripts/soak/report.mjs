@@ -80,7 +80,9 @@ function explanationTable(r) {
     rows.push([`(none: slow call)`, key, count, 0, count]);
   }
   for (const [kind, count] of Object.entries(e.unexplained)) {
-    rows.push([`\`${kind}\` **unexplained**`, "none", 0, count, "n/a"]);
+    const grouped = e.groups.some((g) => g.error_kind === kind);
+    const label = grouped ? "of the above, beyond the injected" : "none";
+    rows.push([`\`${kind}\` **unexplained**`, label, 0, count, "n/a"]);
   }
   return table(
     ["error kind (tool result)", "injected fault", "injected", "surfaced", "absorbed"],
@@ -114,6 +116,37 @@ function windowTable(r) {
     ],
     rows,
   );
+}
+
+/**
+ * What the known messages among the unexplained errors mean; the mechanisms were checked in
+ * wrangler 4.86's `templates/startDevWorker/ProxyWorker.ts` and src/edesk/client.ts.
+ */
+function notes(r) {
+  const out = [];
+  const unexplained = r.faults.explanation.unexplained;
+  if (unexplained.transport && /restarted mid-request/.test(r.error_examples.transport ?? "")) {
+    out.push(`"Your worker restarted mid-request" is a 503 from wrangler's dev \`ProxyWorker\` (the proxy
+  workerd in front of the worker's runtime), not an answer of the worker: when its forwarding
+  fetch to the runtime fails, it compares the request's URL with the runtime's bare URL, and for
+  any path but \`/\` they differ, so every failed forward of a POST gets this text (a GET is
+  queued for a retry instead). The hop exists only under local development.`);
+  }
+  if (unexplained.unreachable) {
+    out.push(`${unexplained.unreachable} \`unreachable\` result(s) beyond the injected resets: the worker's own request to
+  the simulator failed at the network level (its fetch or body read rejected) inside the local
+  chain (worker runtime → the simulator's proxy workerd → its runtime) with no fault injected
+  for it; this run does not tell which hop.`);
+  }
+  return out.length
+    ? `\nNotes on the unexplained errors:\n\n${out.map((n) => `- ${n}`).join("\n")}\n`
+    : "";
+}
+
+/** RSS growth of a process per 1000 calls over the run, in MiB. */
+function growthPerThousand(r, label) {
+  const growth = r.memory.growth_mib[label];
+  return r.calls.total ? (growth / r.calls.total) * 1000 : null;
 }
 
 /** The section's markdown, between its markers. */
@@ -168,12 +201,16 @@ ${table(
       "worker workerd RSS: start → end (peak)",
       `${f(mem.start_mib[worker])} → ${f(mem.end_mib[worker])} MiB (${f(mem.peak_mib[worker])})`,
     ],
+    [
+      "RSS growth per 1000 calls: worker / simulator runtime, worker's dev proxy",
+      `${f(growthPerThousand(r, worker))} / ${f(growthPerThousand(r, "simulator runtime workerd"))}, ${f(growthPerThousand(r, "worker proxy workerd"))} MiB`,
+    ],
     ["SDK client errors outside calls", `${r.transport_onerror.count}`],
   ],
 )}
 
 ${verdict}
-
+${notes(r)}
 Errors against the faults injected (\`GET /__sim/faults\`); "absorbed" are faults that did not
 reach the caller as an error of their kind (a read the worker retried, or a delay within the
 timeout):

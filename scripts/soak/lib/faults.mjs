@@ -56,7 +56,7 @@ export function explain(errorsByKind, injected, timeoutEffective) {
       faults: keys,
       injected: inj,
       surfaced,
-      absorbed: inj - surfaced,
+      absorbed: Math.max(0, inj - surfaced),
     });
     if (surfaced > inj) unexplained[kind] = surfaced - inj;
   }
