@@ -18,6 +18,7 @@ import {
 import { startQuietStack } from "./lib/quiet-stack.mjs";
 import { writeFormatted } from "./lib/output.mjs";
 import { renderMarkdown } from "./report/render.mjs";
+import { readSoak } from "../soak/report.mjs";
 import { snapshotTree, treeState } from "./lib/snapshot.mjs";
 import { ms } from "./lib/stats.mjs";
 import { evaluateTargets } from "./lib/targets.mjs";
@@ -315,7 +316,7 @@ async function main() {
   report.targets = evaluateTargets(results);
   const outDir = QUICK ? mkdtempSync(path.join(tmpdir(), "edesk-mcp-bench-quick-")) : ROOT;
   await writeFormatted(path.join(outDir, "benchmarks.json"), JSON.stringify(report, null, 2));
-  await writeFormatted(path.join(outDir, "BENCHMARKS.md"), renderMarkdown(report));
+  await writeFormatted(path.join(outDir, "BENCHMARKS.md"), renderMarkdown(report, readSoak(ROOT)));
   log(`done in ${report.wall_s} s; wrote ${outDir}/BENCHMARKS.md and benchmarks.json`);
   for (const target of report.targets) {
     log(

@@ -1,4 +1,5 @@
 import { ApiError } from "./errors";
+import type { FaultKind } from "./faults/rule";
 import type { Store } from "./store";
 import { isObject, type Body } from "./validate";
 
@@ -33,9 +34,14 @@ export interface ApiRequest {
 /** The answer, with the JSON already serialised. */
 export interface ApiResponse {
   status: number;
+  /** The body: JSON, except where an injected fault sends something else (faults/answer.ts). */
   json: string;
   /** Seconds for a `Retry-After` header (429 only). */
   retryAfter?: number;
+  /** Set when the body is not JSON (an injected `non_json` fault). */
+  contentType?: string;
+  /** The injected fault that shaped this answer; `reset` breaks the body (api-response.ts). */
+  fault?: FaultKind;
 }
 
 /** What a resource handler receives. */

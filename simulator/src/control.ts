@@ -1,31 +1,23 @@
 import { parseTokens, tenantsOf } from "./config";
+import { readJson, stubOf } from "./control-io";
 import type { SimulatorEnv } from "./env";
+import { handleFaults } from "./faults/control";
 import { errorResponse, jsonResponse, routeNotFound } from "./http";
 import type { BucketConfig } from "./rate-limit";
-import { isObject } from "./validate";
 
 /**
  * Test-only control API under `/__sim/` (no auth; reachable only when SIM_CONTROL is "on"):
- * - POST   /__sim/reset            body `{tenant?}`: reseed one or all tenants, reset buckets
- *                                  and request logs
+ * - POST   /__sim/reset            body `{tenant?}`: reseed one or all tenants, reset buckets,
+ *                                  fault rules and request logs
  * - PUT    /__sim/bucket           body `{capacity, refill_per_second}`: bucket for all tokens
  * - GET    /__sim/requests?tenant= the tenant's API request log, oldest first
  * - DELETE /__sim/requests[?tenant=] clear one or all logs
+ * - PUT    /__sim/faults           body `{rules: FaultRule[], seed?}`: replaces the upstream
+ *                                  fault rules of every tenant (faults/rule.ts); 400 on a bad rule
+ * - DELETE /__sim/faults           clears them (so does POST /__sim/reset)
+ * - GET    /__sim/faults?tenant=   `{rules, injected}`: the rules and the faults injected so far
+ *                                  for the tenant, by status (kind status) or kind
  */
-
-const stubOf = (env: SimulatorEnv, tenant: string) =>
-  env.TENANTS.get(env.TENANTS.idFromName(tenant));
-
-async function readJson(request: Request): Promise<Record<string, unknown>> {
-  const text = await request.text();
-  if (!text.trim()) return {};
-  try {
-    const value: unknown = JSON.parse(text);
-    return isObject(value) ? value : {};
-  } catch {
-    return {};
-  }
-}
 
 function readBucket(body: Record<string, unknown>): BucketConfig | undefined {
   const { capacity, refill_per_second: refill } = body;
@@ -63,6 +55,7 @@ export async function handleControl(
       data: { capacity: config.capacity, refill_per_second: config.refillPerSecond, tenants: all },
     });
   }
+  if (url.pathname === "/__sim/faults") return handleFaults(request, env, all, tenantParam);
   if (route === "GET /__sim/requests") {
     if (!tenantParam) return errorResponse(400, "Missing tenant", "Add ?tenant=<name>");
     return jsonResponse(200, { data: await stubOf(env, tenantParam).requestLog() });

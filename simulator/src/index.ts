@@ -1,3 +1,4 @@
+import { toHttpResponse } from "./api-response";
 import { authenticate } from "./auth";
 import { controlEnabled, parseTokens } from "./config";
 import type { ApiRequest } from "./context";
@@ -26,14 +27,7 @@ async function handleApi(request: Request, env: SimulatorEnv, url: URL): Promise
     body: await readBody(request),
   };
   const stub = env.TENANTS.get(env.TENANTS.idFromName(grant.tenant));
-  const res = await stub.handle(req);
-  const headers: Record<string, string> = res.retryAfter
-    ? { "retry-after": String(res.retryAfter) }
-    : {};
-  return new Response(res.json, {
-    status: res.status,
-    headers: { "content-type": "application/json", ...headers },
-  });
+  return toHttpResponse(await stub.handle(req));
 }
 
 export default {

@@ -50,11 +50,19 @@ export class TokenBucket {
       this.tokens -= 1;
       return 0;
     }
-    const rate = this.config.refillPerSecond;
-    // With refill switched off there is no honest wait; a minute is a safe hint.
-    return rate > 0 ? Math.max(1, Math.ceil((1 - this.tokens) / rate)) : 60;
+    return waitFor(this.config, 1 - this.tokens);
   }
 }
+
+/** Whole seconds until `missing` tokens have refilled (at least 1). */
+function waitFor(config: BucketConfig, missing: number): number {
+  const rate = config.refillPerSecond;
+  // With refill switched off there is no honest wait; a minute is a safe hint.
+  return rate > 0 ? Math.max(1, Math.ceil(missing / rate)) : 60;
+}
+
+/** The `Retry-After` of a 429 from an empty bucket: what an injected 429 sends too. */
+export const retryAfterWhenEmpty = (config: BucketConfig) => waitFor(config, 1);
 
 /** One bucket per token label, all sharing one configuration. */
 export class BucketSet {

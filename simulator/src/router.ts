@@ -12,6 +12,9 @@ export function route(method: string, path: string, handler: Handler): Route {
   return { method, pattern: new RegExp(`^${source}$`), handler };
 }
 
+/** The path without a trailing slash ("/" stays "/"). */
+export const cleanPath = (path: string) => (path.length > 1 ? path.replace(/\/+$/, "") : path);
+
 export interface Match {
   handler: Handler;
   id: number;
@@ -24,7 +27,7 @@ export interface Match {
 // GUESS: eDesk's answer to a wrong method on a known path is unknown; §3 reports 404 for unknown
 // routes, so the simulator answers 404 rather than 405.
 export function match(routes: Route[], method: string, path: string): Match | undefined {
-  const clean = path.length > 1 ? path.replace(/\/+$/, "") : path;
+  const clean = cleanPath(path);
   for (const r of routes) {
     if (r.method !== method) continue;
     const m = r.pattern.exec(clean);

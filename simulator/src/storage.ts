@@ -18,6 +18,8 @@ export interface RequestLogEntry {
   body: unknown;
   status: number;
   time: string;
+  /** The kind of the injected fault that shaped this answer, if any (`PUT /__sim/faults`). */
+  fault?: string;
 }
 
 // The log is for tests and demos; a cap keeps a long benchmark from growing storage unbounded.

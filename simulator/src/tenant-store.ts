@@ -3,8 +3,11 @@ import type { ApiRequest, ApiResponse, RequestBody } from "./context";
 import { formatDateTime } from "./dates";
 import type { SimulatorEnv } from "./env";
 import { ApiError, errorBody, notFound } from "./errors";
+import { faultedAnswer } from "./faults/answer";
+import { FaultPlan, freshState, NO_FAULTS, type FaultState } from "./faults/plan";
+import type { FaultConfig, FaultRule } from "./faults/rule";
 import { BucketSet, DEFAULT_BUCKET, type BucketConfig } from "./rate-limit";
-import { match } from "./router";
+import { cleanPath, match } from "./router";
 import { ROUTES } from "./routes";
 import { seedTenant } from "./seed/seed-tenant";
 import { SqlDb, type RequestLogEntry } from "./storage";
@@ -15,6 +18,8 @@ const json = (status: number, body: unknown, retryAfter?: number): ApiResponse =
   json: JSON.stringify(body),
   ...(retryAfter ? { retryAfter } : {}),
 });
+
+const FAULTS_KEY = "faults";
 
 const failure = (err: ApiError) =>
   json(err.status, errorBody(err.status, err.message, err.details));
@@ -45,11 +50,13 @@ export class TenantStore extends DurableObject<SimulatorEnv> {
   private readonly db: SqlDb;
   private store: Store | undefined;
   private buckets: BucketSet;
+  private faults: FaultPlan;
 
   constructor(ctx: DurableObjectState, env: SimulatorEnv) {
     super(ctx, env);
     this.db = new SqlDb(ctx.storage);
     this.buckets = new BucketSet(this.db.getSetting<BucketConfig>("bucket") ?? DEFAULT_BUCKET);
+    this.faults = this.planOf(this.db.getSetting<FaultState>(FAULTS_KEY) ?? NO_FAULTS);
   }
 
   private open(tenant: string): Store {
@@ -64,9 +71,21 @@ export class TenantStore extends DurableObject<SimulatorEnv> {
     return this.store;
   }
 
-  /** Answers one `/v1` call and records it in the request log. */
+  /**
+   * Answers one `/v1` call and records it in the request log. An injected fault comes first:
+   * before the rate limit and before any change, so a faulted write changes nothing (except
+   * `delay`, which waits and then answers normally).
+   */
   async handle(req: ApiRequest): Promise<ApiResponse> {
-    const response = this.respond(req);
+    const fault = this.faults.pick(req.method, cleanPath(req.path));
+    let response: ApiResponse;
+    if (fault?.kind === "delay") {
+      // The object keeps serving the tenant's other requests while this one waits.
+      await scheduler.wait(fault.delay_ms!);
+      response = { ...this.respond(req), fault: "delay" };
+    } else if (fault) {
+      response = faultedAnswer(fault, req, this.buckets.current, () => this.answer(req));
+    } else response = this.respond(req);
     this.db.appendRequest({
       method: req.method,
       path: `/v1${req.path}`,
@@ -74,6 +93,7 @@ export class TenantStore extends DurableObject<SimulatorEnv> {
       body: loggedBody(req.body),
       status: response.status,
       time: new Date().toISOString(),
+      ...(response.fault ? { fault: response.fault } : {}),
     });
     return response;
   }
@@ -81,6 +101,11 @@ export class TenantStore extends DurableObject<SimulatorEnv> {
   private respond(req: ApiRequest): ApiResponse {
     const wait = this.buckets.take(req.tokenKey);
     if (wait > 0) return json(429, errorBody(429, "Too many requests", "Out of quota"), wait);
+    return this.answer(req);
+  }
+
+  /** The answer past the rate limit. */
+  private answer(req: ApiRequest): ApiResponse {
     try {
       // Read-only tokens may only GET (§1, [SUP]).
       // GUESS: the status for a write with a read-only token is unknown; 403 is the natural one
@@ -104,14 +129,38 @@ export class TenantStore extends DurableObject<SimulatorEnv> {
     }
   }
 
-  /** Test control: reseed, restore the default bucket and clear the request log. */
+  /** Test control: reseed, restore the default bucket, clear the fault rules and request log. */
   async reset(tenant: string): Promise<void> {
     const data = seedTenant(tenant);
     this.db.replaceAll(data);
     this.store = new Store(data, this.db);
     this.db.deleteSetting("bucket");
     this.buckets = new BucketSet(DEFAULT_BUCKET);
+    this.setFaults(NO_FAULTS);
     this.db.clearRequests();
+  }
+
+  /** Test control: replaces the fault rules (`null` clears them) and their counts. */
+  async configureFaults(config: FaultConfig | null): Promise<FaultRule[]> {
+    this.setFaults(config ? freshState(config) : NO_FAULTS);
+    return this.faults.rules;
+  }
+
+  /** Test control: the fault rules and how many faults they injected so far. */
+  async faultReport(): Promise<{ rules: FaultRule[]; injected: Record<string, number> }> {
+    return { rules: this.faults.rules, injected: this.faults.injected };
+  }
+
+  private setFaults(state: FaultState): void {
+    if (state.rules.length) this.db.setSetting(FAULTS_KEY, state);
+    else this.db.deleteSetting(FAULTS_KEY);
+    this.faults = this.planOf(state);
+  }
+
+  private planOf(state: FaultState): FaultPlan {
+    return new FaultPlan(structuredClone(state), (changed) =>
+      this.db.setSetting(FAULTS_KEY, changed),
+    );
   }
 
   /** Test control: new bucket limits for every token of this tenant, buckets refilled. */

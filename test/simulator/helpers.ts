@@ -83,6 +83,18 @@ export async function control<T = any>(
   return reply<T>(await SELF.fetch(`http://sim/__sim${path}`, init));
 }
 
+/** Calls the control API with `simEnv()`, so it acts on every tenant of the extra tokens too. */
+export async function controlAll<T = any>(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Reply<T>> {
+  const init: RequestInit = { method };
+  if (body !== undefined) init.body = JSON.stringify(body);
+  const request = new Request(`http://sim/__sim${path}`, init);
+  return reply<T>(await worker.fetch(request as Parameters<typeof worker.fetch>[0], simEnv()));
+}
+
 /** Reseeds every tenant and restores the default bucket (60, 2/s). */
 export async function resetAll(): Promise<void> {
   const request = new Request("http://sim/__sim/reset", { method: "POST" });

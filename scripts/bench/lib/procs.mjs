@@ -1,6 +1,6 @@
 // CPU time per process of the stack this run started (Linux /proc), to say where the time goes:
 // on a shared machine CPU time is steadier than wall time.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
@@ -21,6 +21,29 @@ function cmdline(pid) {
   } catch {
     return "";
   }
+}
+
+/**
+ * Which worker a runtime workerd runs, from the Durable Object folders it holds open (miniflare
+ * names them `<script name>-<class>`): the quiet stack starts both runtimes from one Node
+ * process, so the process tree alone cannot tell them apart.
+ */
+function sideByOpenFiles(pid) {
+  let links = [];
+  try {
+    links = readdirSync(`/proc/${pid}/fd`).map((fd) => {
+      try {
+        return readlinkSync(`/proc/${pid}/fd/${fd}`);
+      } catch {
+        return "";
+      }
+    });
+  } catch {
+    return null;
+  }
+  if (links.some((link) => link.includes("/do/edesk-simulator-"))) return "simulator";
+  if (links.some((link) => link.includes("/do/edesk-mcp-"))) return "worker";
+  return null;
 }
 
 /**
@@ -57,6 +80,7 @@ export function stackProcesses({ workerUrl, simulatorUrl } = {}) {
         for (const [name, port] of Object.entries(ports)) {
           if (port && cmd.includes(`entry=127.0.0.1:${port} `)) childSide = name;
         }
+        if (childSide === "both") childSide = sideByOpenFiles(child) ?? "both";
       } else if (cmd.includes("wrangler") || cmd.includes("quiet-stack.mjs"))
         role = "wrangler node";
       if (role && childSide) out.push({ pid: child, label: `${childSide} ${role}` });
@@ -89,5 +113,25 @@ export function cpuPerOp(before, after, ops) {
     total += value;
   }
   out.total = Math.round(total * 1000) / 1000;
+  return out;
+}
+
+/** Resident memory of a process in MiB (`VmRSS` of /proc/<pid>/status), or null if it is gone. */
+export function rssMib(pid) {
+  try {
+    const kb = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb ? Math.round((Number(kb) / 1024) * 10) / 10 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Resident memory in MiB of each labelled process (labels shared by several are summed). */
+export function memorySnapshot(processes) {
+  const out = {};
+  for (const { pid, label } of processes) {
+    const mib = rssMib(pid);
+    if (mib !== null) out[label] = Math.round(((out[label] ?? 0) + mib) * 10) / 10;
+  }
   return out;
 }

@@ -15,12 +15,23 @@ import { fileURLToPath } from "node:url";
 
 const SELF = fileURLToPath(import.meta.url);
 
-/** Starts the quiet stack in a child process; same shape as dev-stack's `startStack`. */
-export async function startQuietStack({ root, persistTo, secrets, freePort, timeoutMs = 90_000 }) {
+/**
+ * Starts the quiet stack in a child process; same shape as dev-stack's `startStack`.
+ * `workerVars` adds plain-text vars to the worker (e.g. `EDESK_TIMEOUT_MS`).
+ */
+export async function startQuietStack({
+  root,
+  persistTo,
+  secrets,
+  freePort,
+  workerVars = {},
+  timeoutMs = 90_000,
+}) {
   const options = {
     simPort: await freePort(),
     workerPort: await freePort(),
     secrets,
+    workerVars,
   };
   const child = spawn(process.execPath, [SELF, root, persistTo, JSON.stringify(options)], {
     cwd: root,
@@ -83,7 +94,7 @@ export async function startQuietStack({ root, persistTo, secrets, freePort, time
 
 async function main() {
   const [root, persistTo, raw] = process.argv.slice(2);
-  const { simPort, workerPort, secrets } = JSON.parse(raw);
+  const { simPort, workerPort, secrets, workerVars = {} } = JSON.parse(raw);
   const require = createRequire(path.join(root, "package.json"));
   const { unstable_startWorker } = require("wrangler");
   const simulatorUrl = `http://127.0.0.1:${simPort}`;
@@ -119,6 +130,7 @@ async function main() {
       API_KEYS: text(secrets.apiKey),
       ENCRYPTION_KEY: text(secrets.encryptionKey),
       PUBLIC_BASE_URL: text(workerUrl),
+      ...Object.fromEntries(Object.entries(workerVars).map(([name, value]) => [name, text(value)])),
     },
     dev: dev(workerPort),
   });

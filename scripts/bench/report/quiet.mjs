@@ -90,7 +90,7 @@ export function quietSection(report) {
   }
   const cpu = !failed(q.cpu)
     ? `\n\nCPU per request with the inspector off (both workers' wrangler work runs in one Node process
-here, and the two runtime workerds are summed):\n\n${cpuTable(q.cpu, ["floor", "direct", "do_hop", "raw_ping", "raw_call", "call_json"])}`
+here${Object.values(q.cpu.per_request_ms).some((groups) => "both runtime workerd" in groups) ? ", and the two runtime workerds are summed" : ""}):\n\n${cpuTable(q.cpu, ["floor", "direct", "do_hop", "raw_ping", "raw_call", "call_json"])}`
     : "";
   return `${title}
 

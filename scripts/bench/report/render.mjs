@@ -1,4 +1,5 @@
 // Renders benchmarks.json as BENCHMARKS.md: method, one table per section, findings and notes.
+import { soakSection } from "../../soak/report.mjs";
 import { whereSection } from "./findings.mjs";
 import { f, failed, mark, table } from "./format.mjs";
 import { quietSection } from "./quiet.mjs";
@@ -106,7 +107,11 @@ function notesSection(report) {
 `;
 }
 
-export function renderMarkdown(report) {
+/**
+ * BENCHMARKS.md from a bench report. `soak` (soak.json, when present) keeps the Soak section
+ * that `npm run soak` writes, so a bench run does not erase it.
+ */
+export function renderMarkdown(report, soak) {
   return [
     header(report),
     targetsSection(report),
@@ -118,6 +123,7 @@ export function renderMarkdown(report) {
     setupSection(report),
     quietSection(report),
     notesSection(report),
+    soak ? soakSection(soak) : "",
   ]
     .filter(Boolean)
     .join("\n");
