@@ -41,7 +41,12 @@ export const orderNoteAttachments = defineResource({
                   .string()
                   .min(1)
                   .max(MAX_BASE64)
-                  .regex(/^[A-Za-z0-9+/]+={0,2}$/)
+                  // Whole base64 quanta only: "A" or "ABCDE" would pass a looser pattern and then
+                  // fail to decode after validation.
+                  .regex(
+                    /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)?$/,
+                    "base64 (standard alphabet, whole 4-character groups)",
+                  )
                   .describe("File content, base64"),
               }),
             )

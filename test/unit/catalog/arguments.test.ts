@@ -155,3 +155,24 @@ describe("descriptions state the traps", () => {
     expect(text("update_a_e_desk_ticket_datum_by_id")).toMatch(/list_all_e_desk_users/);
   });
 });
+
+describe("order note attachment content", () => {
+  const attach = (content: string) =>
+    problems("create_a_e_desk_order_note_attachment", {
+      order_note_id: 1,
+      attachment_type: "Other",
+      attachments: [{ name: "a.txt", mime: "text/plain", content_base64: content }],
+    });
+
+  it("accepts base64 that decodes, padded or not", () => {
+    for (const content of [btoa("hi"), btoa("abc"), btoa("%PDF-1.4"), "AAA", "AA"]) {
+      expect(attach(content), content).toEqual([]);
+    }
+  });
+
+  it("refuses base64 that cannot decode, before anything is sent", () => {
+    for (const content of ["A", "ABCDE", "AB=", "ABC==", "AB=C"]) {
+      expect(attach(content), content).not.toEqual([]);
+    }
+  });
+});
