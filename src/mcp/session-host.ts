@@ -12,6 +12,7 @@ import { invalidParamsMessage } from "./invalid-params";
 import { LegacySseTransport } from "./legacy-sse";
 import { createMcpServer, type ToolHost } from "./mcp-server";
 import { jsonRpcError } from "./json-rpc";
+import { releaseSettledJsonStreams } from "./release-json-streams";
 
 /** SSE `retry` hint (SEP-1699): how long a client waits before it resumes a closed stream. */
 const RETRY_MS = 2_000;
@@ -191,6 +192,7 @@ export class SessionHost {
       this.withNegotiatedVersion(request, session.meta),
       body === undefined ? undefined : { parsedBody: body },
     );
+    releaseSettledJsonStreams(session.transport);
     if (init && session.transport.sessionId && response.ok) {
       const requested = init.params.protocolVersion;
       session.meta.protocolVersion = SUPPORTED_PROTOCOL_VERSIONS.includes(requested)
@@ -269,6 +271,7 @@ export class SessionHost {
         },
       },
     });
+    releaseSettledJsonStreams(session.transport);
     return session;
   }
 }
