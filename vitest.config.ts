@@ -31,7 +31,7 @@ function simulatorWorker() {
     compatibilityFlags: ["nodejs_compat"],
     durableObjects: { TENANTS: { className: "TenantStore", useSQLite: true } },
     bindings: {
-      // The fuzz-* tenants belong to test/worker/fuzz alone: their request logs show exactly
+      // The fuzz-* tenants belong to test/worker/fuzz alone, `faults` to upstream-faults.test.ts: their request logs show exactly
       // what the fuzzer sent upstream, and their rate-limit buckets are nobody else's.
       SIM_TOKENS: [
         "demo-edesk-token:demo",
@@ -40,6 +40,7 @@ function simulatorWorker() {
         "fuzz-mcp-edesk-token:fuzz-mcp",
         "fuzz-tools-edesk-token:fuzz-tools",
         "fuzz-admin-edesk-token:fuzz-admin",
+        "faults-edesk-token:faults",
       ].join(","),
       SIM_CONTROL: "on",
     },
@@ -64,6 +65,8 @@ export default defineConfig({
                 ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
                 PUBLIC_BASE_URL: "https://mcp.example.com",
                 ALLOWED_ORIGINS: "https://allowed.example",
+                // Short, so the fault tests provoke a timeout quickly; the simulator answers in ms.
+                EDESK_TIMEOUT_MS: "1500",
               },
               outboundService: "edesk-simulator",
               workers: [simulatorWorker()],

@@ -12,9 +12,10 @@ import type { BucketConfig } from "./rate-limit";
  * - PUT    /__sim/bucket           body `{capacity, refill_per_second}`: bucket for all tokens
  * - GET    /__sim/requests?tenant= the tenant's API request log, oldest first
  * - DELETE /__sim/requests[?tenant=] clear one or all logs
- * - PUT    /__sim/faults           body `{rules: FaultRule[], seed?}`: replaces the upstream
- *                                  fault rules of every tenant (faults/rule.ts); 400 on a bad rule
- * - DELETE /__sim/faults           clears them (so does POST /__sim/reset)
+ * - PUT    /__sim/faults[?tenant=] body `{rules: FaultRule[], seed?}`: replaces the upstream
+ *                                  fault rules of every tenant, or of one (faults/rule.ts); 400
+ *                                  on a bad rule
+ * - DELETE /__sim/faults[?tenant=] clears them (so does POST /__sim/reset)
  * - GET    /__sim/faults?tenant=   `{rules, injected}`: the rules and the faults injected so far
  *                                  for the tenant, by status (kind status) or kind
  */
