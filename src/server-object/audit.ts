@@ -50,7 +50,10 @@ export class AuditTrail {
         upstream_status: number | null;
         duration_ms: number;
         is_error: number;
-      }>("SELECT * FROM audit ORDER BY seq DESC LIMIT ?", Math.min(Math.max(limit, 1), AUDIT_LIMIT))
+      }>(
+        "SELECT * FROM audit ORDER BY seq DESC LIMIT ?",
+        Math.trunc(Math.min(Math.max(limit, 1), AUDIT_LIMIT)),
+      )
       .toArray();
     return rows.map((row) => ({
       at: row.at,
