@@ -8,7 +8,8 @@ const TOOL_ERRORS = [
   [/eDesk failed with HTTP (\d+)/, (m) => `upstream_${m[1]}`],
   [/but the body is not (JSON|a JSON object)|has no `data`/, "bad_response"],
   [/did not answer within/, "timeout"],
-  [/Could not reach eDesk/, "unreachable"],
+  // A connection that drops after the headers (the `reset` fault) reads as a cut-off body.
+  [/Could not reach eDesk|the connection broke before the whole body arrived/, "unreachable"],
   [/rejected the account's API token/, "auth"],
   [/found nothing at/, "not_found"],
   [/rejected the request as invalid/, "validation"],
