@@ -133,8 +133,8 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     } catch (error) {
       throw toJsonRpcError(error);
     } finally {
-      if (result || upstreamStatus !== null) {
-        this.audit.record({
+      if (this.record && (result || upstreamStatus !== null)) {
+        this.recordCall({
           at: new Date(started).toISOString(),
           tool: name,
           argument_keys: Object.keys(args).sort(),
@@ -144,6 +144,15 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
         });
       }
     }
+  }
+
+  /** Audit rows are written just after the answer leaves (see AuditTrail). */
+  private recordCall(entry: AuditEntry) {
+    if (!this.audit.add(entry)) return;
+    setTimeout(() => {
+      if (this.record) this.audit.flush();
+      else this.audit.reset();
+    }, 0);
   }
 
   private noteRateHeaders(key: string, result: CallToolResult) {
@@ -175,6 +184,7 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     const record = this.record ?? (await this.ctx.storage.get<ServerRecord>(RECORD));
     this.record = null;
     this.apiToken = undefined;
+    this.audit.reset();
     await this.sessions.closeAll();
     if (record) await deleteTokenRoute(this.env.TOKENS, record.token_hash);
     await this.ctx.storage.deleteAlarm();

@@ -1,4 +1,4 @@
-import { env, runDurableObjectAlarm, SELF } from "cloudflare:test";
+import { env, runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   ACME_TOKEN,
@@ -10,6 +10,7 @@ import {
   newServer,
   rpc,
 } from "./helpers";
+import { AUDIT_LIMIT, AuditTrail, type AuditEntry } from "../../src/server-object/audit";
 
 const serverStub = (id: string) => env.SERVERS.get(env.SERVERS.idFromName(id));
 
@@ -203,6 +204,50 @@ describe("audit trail", () => {
     ]);
     expect(res.body.result[1]).toMatchObject({ argument_keys: ["id"], upstream_status: 200 });
     expect(JSON.stringify(res.body)).not.toContain("1409923");
+  });
+
+  it("stores each call's row just after its answer, with nobody reading the trail", async () => {
+    const server = await newServer(await newAccount(), { methods: ["read"] });
+    const { headers } = await initialize(server.url);
+    await callTool(server.url, headers, "get_single_e_desk_ticket_by_id", { id: 1409923 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const rows = await runInDurableObject(serverStub(server.id), (_instance, state) =>
+      state.storage.sql.exec("SELECT tool FROM audit").toArray(),
+    );
+    expect(rows).toEqual([{ tool: "get_single_e_desk_ticket_by_id" }]);
+  });
+
+  it("writes queued rows in one batch, keeps the newest AUDIT_LIMIT and drops the queue on a wipe", async () => {
+    const server = await newServer(await newAccount(), {});
+    const entry = (n: number): AuditEntry => ({
+      at: new Date(n).toISOString(),
+      tool: `tool_${n}`,
+      argument_keys: [],
+      upstream_status: 200,
+      duration_ms: 1,
+      is_error: false,
+    });
+    await runInDurableObject(serverStub(server.id), (_instance, state) => {
+      const count = () => {
+        const tables = state.storage.sql
+          .exec("SELECT name FROM sqlite_master WHERE name = 'audit'")
+          .toArray();
+        return tables.length ? state.storage.sql.exec("SELECT * FROM audit").toArray().length : 0;
+      };
+      const trail = new AuditTrail(state.storage.sql);
+      expect(trail.add(entry(1))).toBe(true);
+      expect(trail.add(entry(2))).toBe(false);
+      expect(count()).toBe(0);
+      trail.flush();
+      expect(count()).toBe(2);
+      for (let n = 3; n <= AUDIT_LIMIT + 10; n++) trail.add(entry(n));
+      expect(trail.list(1)[0].tool).toBe(`tool_${AUDIT_LIMIT + 10}`);
+      expect(count()).toBe(AUDIT_LIMIT);
+      trail.add(entry(0));
+      trail.reset();
+      trail.flush();
+      expect(count()).toBe(AUDIT_LIMIT);
+    });
   });
 });
 

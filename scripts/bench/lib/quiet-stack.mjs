@@ -25,6 +25,7 @@ export async function startQuietStack({
   secrets,
   freePort,
   workerVars = {},
+  inspectorPort,
   timeoutMs = 90_000,
 }) {
   const options = {
@@ -32,6 +33,7 @@ export async function startQuietStack({
     workerPort: await freePort(),
     secrets,
     workerVars,
+    inspectorPort,
   };
   const child = spawn(process.execPath, [SELF, root, persistTo, JSON.stringify(options)], {
     cwd: root,
@@ -89,18 +91,18 @@ export async function startQuietStack({
     await stop();
     throw error;
   });
-  return { ...urls, apiKey: secrets.apiKey, stop };
+  return { ...urls, apiKey: secrets.apiKey, stop, pid: child.pid };
 }
 
 async function main() {
   const [root, persistTo, raw] = process.argv.slice(2);
-  const { simPort, workerPort, secrets, workerVars = {} } = JSON.parse(raw);
+  const { simPort, workerPort, secrets, workerVars = {}, inspectorPort } = JSON.parse(raw);
   const require = createRequire(path.join(root, "package.json"));
   const { unstable_startWorker } = require("wrangler");
   const simulatorUrl = `http://127.0.0.1:${simPort}`;
   const workerUrl = `http://127.0.0.1:${workerPort}`;
-  const dev = (port) => ({
-    inspector: false,
+  const dev = (port, inspector = false) => ({
+    inspector,
     watch: false,
     persist: persistTo,
     logLevel: "error",
@@ -132,7 +134,7 @@ async function main() {
       PUBLIC_BASE_URL: text(workerUrl),
       ...Object.fromEntries(Object.entries(workerVars).map(([name, value]) => [name, text(value)])),
     },
-    dev: dev(workerPort),
+    dev: dev(workerPort, inspectorPort ? { hostname: "127.0.0.1", port: inspectorPort } : false),
   });
   workers.push(worker);
   await worker.ready;
