@@ -12,7 +12,7 @@ import { JsonRpcError, toJsonRpcError } from "../mcp/json-rpc";
 import { SessionHost } from "../mcp/session-host";
 import { handleMcpRequest } from "../mcp/endpoint";
 import { Idempotency } from "../tools/idempotency";
-import { AuditTrail, type AuditEntry } from "./audit";
+import { AUDIT_FLUSH_MS, AuditTrail, type AuditEntry } from "./audit";
 import { WriteLedgerTable } from "./write-ledger";
 import { isExpired, toView, type ServerRecord } from "./record";
 
@@ -146,13 +146,13 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     }
   }
 
-  /** Audit rows are written just after the answer leaves (see AuditTrail). */
+  /** Audit rows are written in a batch shortly after the answers leave (see AuditTrail). */
   private recordCall(entry: AuditEntry) {
     if (!this.audit.add(entry)) return;
     setTimeout(() => {
       if (this.record) this.audit.flush();
       else this.audit.reset();
-    }, 0);
+    }, AUDIT_FLUSH_MS);
   }
 
   private noteRateHeaders(key: string, result: CallToolResult) {
