@@ -25,6 +25,8 @@ import { evaluateTargets } from "./lib/targets.mjs";
 import { runConcurrency } from "./sections/concurrency.mjs";
 import { runCpu, runOverhead, TICKET_ID, TOOL } from "./sections/overhead.mjs";
 import { runSessionSetup } from "./sections/session-setup.mjs";
+import { runSize } from "./sections/size.mjs";
+import { devtools, heapAfterGc } from "./lib/devtools.mjs";
 import { CONFIGS, runColdLists, runTrueCold, runWarmLists } from "./sections/tools-list.mjs";
 
 /** Hard stop: the run ends by itself even if something hangs. */
@@ -125,6 +127,19 @@ async function createServers() {
   return servers;
 }
 
+/**
+ * The worker isolate's JS heap after a full GC, through `wrangler dev`'s inspector. Connected
+ * only for the sample: a connected DevTools client receives every Network event of the worker.
+ */
+async function workerHeap(port) {
+  const inspector = await devtools(port);
+  try {
+    return await heapAfterGc(inspector);
+  } finally {
+    inspector.close();
+  }
+}
+
 /** The main run: `wrangler dev` as `npm start` and the e2e tests run it. */
 async function mainRun(results, startStack, persistTo) {
   const starts = [];
@@ -206,13 +221,14 @@ async function mainRun(results, startStack, persistTo) {
       reps: PLAN.reps,
       deadline: deadline(120),
       spreadServers,
+      heap: () => workerHeap(stack.workerInspectorPort),
     });
   });
   await stopStack();
   return starts;
 }
 
-/** Diagnostic: the same core measurements with wrangler's DevTools inspector off. */
+/** The same core measurements with wrangler's DevTools inspector off (the second target column). */
 async function quietRun(root) {
   const quiet = {};
   const t = performance.now();
@@ -235,7 +251,7 @@ async function quietRun(root) {
       apiToken: API_TOKEN,
       warmup: PLAN.warmup,
       rounds: PLAN.quietRounds,
-      deadline: deadline(45),
+      deadline: deadline(60),
     }),
   );
   await section(quiet, "cpu", () =>
@@ -263,7 +279,7 @@ async function quietRun(root) {
       sessions: PLAN.sessions,
       callsPerSession: PLAN.calls,
       reps: PLAN.quietReps,
-      deadline: deadline(40),
+      deadline: deadline(60),
     }),
   );
   await stopStack();
@@ -287,6 +303,7 @@ async function main() {
   process.env.WRANGLER_LOG_PATH = wranglerLogs;
 
   const results = {};
+  await section(results, "size", async () => runSize({ root }));
   const stackStarts = await mainRun(results, startStack, tempDir("edesk-mcp-bench-state-"));
   const wranglerLogBytes = dirBytes(wranglerLogs);
   log("diagnostic stack with the inspector off…");
@@ -318,9 +335,10 @@ async function main() {
   await writeFormatted(path.join(outDir, "benchmarks.json"), JSON.stringify(report, null, 2));
   await writeFormatted(path.join(outDir, "BENCHMARKS.md"), renderMarkdown(report, readSoak(ROOT)));
   log(`done in ${report.wall_s} s; wrote ${outDir}/BENCHMARKS.md and benchmarks.json`);
+  const verdict = (m) => `${m.pass ? "PASS" : "FAIL"} ${m.value}`;
   for (const target of report.targets) {
     log(
-      `${target.pass ? "PASS" : target.marginal ? "MARGINAL" : "FAIL"} ${target.name}: ${target.value} (target ${target.target})`,
+      `${target.name} (target ${target.target}): wrangler dev ${verdict(target.main)}; inspector off ${verdict(target.quiet)}`,
     );
   }
   const failed = [...Object.entries(results), ...Object.entries(results.quiet ?? {})].filter(

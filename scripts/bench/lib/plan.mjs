@@ -33,9 +33,9 @@ export const PLAN = QUICK
       sessions: 100,
       calls: 20,
       reps: 3,
-      quietRounds: 200,
+      quietRounds: 300,
       quietCpu: 100,
-      quietReps: 2,
+      quietReps: 3,
     };
 /** Servers (Durable Objects) the spread concurrency run uses. */
 export const SPREAD_SERVERS = 10;

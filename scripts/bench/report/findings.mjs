@@ -119,11 +119,7 @@ function findings(report) {
     const full = size.full;
     const small = size.read_tickets;
     const verdict =
-      full.tokens_per_tool_mean <= 280
-        ? "well under 350"
-        : full.tokens_per_tool_mean < 350
-          ? "under 350, not well under"
-          : "over 350";
+      full.tokens_per_tool_mean <= 350 ? "within the 350 target" : "over the 350 target";
     const smallNote = small
       ? ` The read + tickets config lists ${small.tools} tools in ${small.tokens_total} tokens,
    ${small.tokens_per_tool_mean} per tool${small.tokens_per_tool_mean > full.tokens_per_tool_mean ? ": its tools are larger than the catalog's average" : ""}.`
@@ -153,6 +149,40 @@ function findings(report) {
     }
     const errs = Object.values(c.errors).reduce((a, b) => a + b, 0);
     if (errs > 0) items.push(errorFinding(c));
+  }
+  const ceiling = (cpuResult) => {
+    const per = cpuResult?.per_request_ms;
+    return per?.floor && per.direct
+      ? per.direct.total / (per.direct.total + per.floor.total)
+      : null;
+  };
+  if (ceiling(r.cpu) !== null) {
+    items.push(`**The concurrency ratio has a ceiling below 1 even for a free MCP layer.** On one
+   machine the worker path holds the whole direct request plus one more HTTP request into a
+   worker (client, proxy hop, runtime entry): the floor. From the CPU table, direct costs
+   ${f(r.cpu.per_request_ms.direct.total)} ms of CPU and the floor ${f(r.cpu.per_request_ms.floor.total)}, so a worker that did nothing would reach a
+   ratio of about ${f(ceiling(r.cpu))}${ceiling(q?.cpu) !== null ? ` (${f(ceiling(q.cpu))} with the inspector off)` : ""}; the target of 0.5 leaves the MCP layer
+   almost nothing. On Cloudflare, eDesk's latency and the client are not on the worker's CPU.`);
+  }
+  const memory = (c) => {
+    const runs = (c?.memory ?? []).filter((m) => m.after !== "start");
+    if (runs.length < 2) return null;
+    const first = runs[0];
+    const last = runs[runs.length - 1];
+    const grew = (label) =>
+      last.rss_mib[label] != null && first.rss_mib[label] != null
+        ? last.rss_mib[label] - first.rss_mib[label]
+        : null;
+    return { first, last, grew, runs: runs.length };
+  };
+  const mm = memory(r.concurrency);
+  if (mm) {
+    const mq = memory(q?.concurrency);
+    items.push(`**Memory.** From the first to the last of ${mm.runs} concurrency runs the worker's runtime
+   workerd grew ${f(mm.grew("worker runtime workerd"), 1)} MiB of RSS${mq ? ` (${f(mq.grew("worker runtime workerd"), 1)} with the inspector off)` : ""}, while the worker isolate's JS heap after a
+   full collection went from ${f(mm.first.heap_mib, 1)} to ${f(mm.last.heap_mib, 1)} MiB: what the product's code keeps
+   is flat. Processes that run none of this project's code move too: wrangler's proxy workerd in
+   front of the worker ${f(mm.grew("worker proxy workerd"), 1)} MiB, the simulator's runtime ${f(mm.grew("simulator runtime workerd"), 1)} MiB.`);
   }
   if (!items.length) return "";
   return `### Findings\n\n${items.map((item, i) => `${i + 1}. ${item}`).join("\n")}`;

@@ -3,7 +3,7 @@ import { cpuTable, f, failed, sectionError, table, x } from "./format.mjs";
 
 export function quietSection(report) {
   const q = report.results.quiet;
-  const title = "## Diagnostic: the same stack with wrangler's inspector off";
+  const title = "## Inspector off: the same stack without wrangler's DevTools inspector";
   if (!q) return "";
   if (q.error) return `${title}\n\n${sectionError("quiet", q)}\n`;
   const a = report.results;
@@ -96,8 +96,8 @@ here${Object.values(q.cpu.per_request_ms).some((groups) => "both runtime workerd
 
 Started through wrangler's programmatic \`unstable_startWorker\` with \`dev.inspector: false\` and
 \`watch: false\` (\`scripts/bench/lib/quiet-stack.mjs\`), same code, same probes, fewer rounds
-(${report.setup.plan.quietRounds}). The \`wrangler dev\` CLI has no switch for this. It is not how \`npm start\` runs, so
-the targets above are judged on the main stack; this shows how much of the gap is the dev tool.
+(${report.setup.plan.quietRounds}). The \`wrangler dev\` CLI has no switch for this, and it is not how \`npm start\` runs;
+the targets table judges both stacks, and this shows how much of the gap is the dev tool.
 
 ${table(["measure", "`wrangler dev` (main run)", "inspector off"], rows)}${cpu}
 `;

@@ -1,11 +1,13 @@
 // Renders benchmarks.json as BENCHMARKS.md: method, one table per section, findings and notes.
 import { soakSection } from "../../soak/report.mjs";
 import { whereSection } from "./findings.mjs";
-import { f, failed, mark, table } from "./format.mjs";
+import { f, mark, table } from "./format.mjs";
 import { quietSection } from "./quiet.mjs";
 import {
   concurrencySection,
   legacySection,
+  memorySection,
+  sizeSection,
   overheadSection,
   setupSection,
   toolsListSection,
@@ -54,35 +56,25 @@ wall time seen by the client unless marked CPU.
 function targetsSection(report) {
   const rows = report.targets.map((t) => [
     t.name,
-    t.value,
     t.target,
-    t.marginal ? "**marginal**" : mark(t.pass),
+    t.main.value,
+    mark(t.main.pass),
+    t.quiet.value,
+    mark(t.quiet.pass),
   ]);
-  const q = report.results.quiet;
-  let quiet = "";
-  if (q && !failed(q.overhead)) {
-    const own = q.overhead.own_cost_ms;
-    const paired = q.overhead.own_cost_paired_ms;
-    const parts = [
-      `MCP layer's own cost median ${f(own.median)} ms, p99 ${f(paired.p99)} ms (paired)`,
-    ];
-    if (!failed(q.tools_list)) {
-      parts.push(
-        `warm full \`tools/list\` +${f(q.tools_list.added_over_ping_ms.raw_full.median)} ms over a ping`,
-      );
-    }
-    if (!failed(q.concurrency)) parts.push(`concurrency ratio ${f(q.concurrency.ratio)}`);
-    quiet = `\nThe same measurements with \`wrangler dev\`'s DevTools inspector off (diagnostic below,
-closer to production, which has no inspector): ${parts.join("; ")}.\n`;
-  }
   return `## Targets
 
-${table(["measure", "measured", "target", "result"], rows)}
+Each target judged twice in the same run: on \`wrangler dev\` as \`npm start\` runs it, and on
+the quiet stack, the same code and probes through wrangler's programmatic dev server with its
+DevTools inspector off (section "Inspector off" below). Production has neither the inspector nor
+wrangler's local proxy hop, so the quiet stack is the closer of the two; neither is Cloudflare.
+
+${table(["measure", "target", "`wrangler dev`", "result", "inspector off", "result"], rows)}
 
 The MCP layer's own cost is \`call − direct − floor\`: the median from the three medians, the p99
 from the per-round differences (the three ran back to back in each round; this includes the
 noise of all three and so errs high). The difference of the three p99s is in the section 1 table.
-${quiet}`;
+`;
 }
 
 function notesSection(report) {
@@ -121,6 +113,8 @@ export function renderMarkdown(report, soak) {
     toolsListSection(report),
     concurrencySection(report),
     setupSection(report),
+    sizeSection(report),
+    memorySection(report),
     quietSection(report),
     notesSection(report),
     soak ? soakSection(soak) : "",

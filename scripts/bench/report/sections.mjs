@@ -247,3 +247,63 @@ ${s.warmup} warm-up rounds, transports interleaved; median / p99. Errors: ${s.er
 ${table(["client and transport", "connect", "tools/list", "total", "total / warm SDK ping"], rows)}
 `;
 }
+
+export function sizeSection(report) {
+  const s = report.results.size;
+  const title = "## 6. Bundle size";
+  if (failed(s)) return `${title}\n\n${sectionError("size", s)}\n`;
+  const gzip = s.wrangler_gzip_kib ?? s.script_gzip_kib;
+  const rows = [
+    ["worker script, minified", `${f(s.script_kib, 1)} KiB`, `${f(gzip, 1)} KiB`],
+    [
+      "Cloudflare limit, Workers Free / Paid (compressed)",
+      "",
+      `${s.limits_gzip_kib.free} / ${s.limits_gzip_kib.paid} KiB`,
+    ],
+    ["share of the Free limit", "", `${f((100 * gzip) / s.limits_gzip_kib.free, 1)} %`],
+  ];
+  return `${title}
+
+\`wrangler deploy --dry-run --outdir <temp> --minify\` (the flags of \`npm run build\`); gzip as
+wrangler reports it (zlib's own figure: ${f(s.script_gzip_kib, 1)} KiB). Files written: ${s.files.map((n) => `\`${n}\``).join(", ")}; the
+source map is not uploaded as code. The catalog's \`tools/list\` size is in section 2.
+
+${table(["", "size", "gzip"], rows)}
+`;
+}
+
+/** Section 7 for one stack's concurrency result. */
+function memoryTable(c) {
+  const labels = [...new Set(c.memory.flatMap((m) => Object.keys(m.rss_mib)))].sort();
+  const hasHeap = c.memory.some((m) => m.heap_mib != null);
+  const headers = ["after", ...labels.map((l) => `${l} RSS MiB`)];
+  if (hasHeap) headers.push("worker JS heap after GC, MiB");
+  const rows = c.memory.map((m) => {
+    const row = [m.after, ...labels.map((l) => f(m.rss_mib[l], 1))];
+    if (hasHeap) row.push(f(m.heap_mib, 1));
+    return row;
+  });
+  return table(headers, rows);
+}
+
+export function memorySection(report) {
+  const title = "## 7. Memory";
+  const c = report.results.concurrency;
+  const q = report.results.quiet?.concurrency;
+  if (failed(c) || !c.memory) return `${title}\n\n${sectionError("concurrency", c)}\n`;
+  const quiet =
+    !failed(q) && q.memory
+      ? `\nThe quiet stack (inspector off), same sampling; no JS heap figure there, because
+attaching an inspector would bring back the per-subrequest events it exists to avoid:\n\n${memoryTable(q)}\n`
+      : "";
+  return `${title}
+
+Resident memory (\`VmRSS\`) of each process of the stack before the first concurrency run of
+section 3 and after each run through the worker (${c.sessions} sessions × ${c.calls_per_session} calls with the SDK client;
+after run 1 also the bare-fetch runs), with the worker isolate's JS heap after a full garbage
+collection, read through \`wrangler dev\`'s inspector (a heap snapshot forces the collection; the
+inspector is attached only for the reading).
+
+${memoryTable(c)}
+${quiet}`;
+}

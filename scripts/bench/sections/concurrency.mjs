@@ -1,7 +1,7 @@
 // Section 3: 100 concurrent sessions × 20 tool calls through the worker, against the same 2000
 // eDesk requests sent straight to the simulator at the same concurrency.
 import { closeSdk, connectSdk, getExpect, RawSession, sdkCall } from "../lib/clients.mjs";
-import { cpuPerOp, cpuSnapshot, stackProcesses } from "../lib/procs.mjs";
+import { cpuPerOp, cpuSnapshot, memorySnapshot, stackProcesses } from "../lib/procs.mjs";
 import { ms, ratio, summarize } from "../lib/stats.mjs";
 import { TOOL } from "./overhead.mjs";
 
@@ -67,6 +67,7 @@ export async function runConcurrency({
   reps,
   deadline = Infinity,
   spreadServers = [],
+  heap,
 }) {
   const ids = await ticketIds(stack, apiToken);
   const processes = stackProcesses(stack);
@@ -154,10 +155,22 @@ export async function runConcurrency({
   // The bare-fetch runs (the same calls without the SDK client's CPU; and spread over several
   // servers, i.e. several Durable Objects) run once each, after the first pair.
   const runs = { direct: [], worker_sdk: [], worker_raw: [], worker_raw_spread: [] };
+  // Resident memory of every process of the stack (and the worker's JS heap after a full GC,
+  // when an inspector is at hand) before the first run and after each run through the worker.
+  const memory = [];
+  const sampleMemory = async (after) => {
+    memory.push({
+      after,
+      rss_mib: memorySnapshot(processes),
+      heap_mib: heap ? await heap().catch(() => null) : null,
+    });
+  };
+  await sampleMemory("start");
   for (let r = 0; r < reps; r++) {
     if (r > 0 && performance.now() > deadline) break; // a slow machine: fewer repetitions
     runs.direct.push(await direct());
     runs.worker_sdk.push(await viaSdk());
+    await sampleMemory(`worker run ${r + 1}`);
     if (r === 0) {
       runs.worker_raw.push(await viaRaw());
       if (spreadServers.length > 1) runs.worker_raw_spread.push(await viaRaw(spreadServers));
@@ -177,6 +190,7 @@ export async function runConcurrency({
     reps: runs.direct.length,
     distinct_ids: ids.length,
     runs,
+    memory,
     spread_servers: spreadServers.length,
     throughput_per_s: {
       direct: median(runs.direct),
