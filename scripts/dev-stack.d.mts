@@ -2,8 +2,6 @@ export const ROOT: string;
 export interface Stack {
   simulatorUrl: string;
   workerUrl: string;
-  /** wrangler dev's DevTools inspector for the worker (one client at a time). */
-  workerInspectorPort: number;
   apiKey: string;
   stop(): Promise<unknown>;
 }

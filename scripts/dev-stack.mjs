@@ -102,7 +102,6 @@ export async function startStack(options = {}) {
   const log = options.log ?? false;
   const simulatorUrl = `http://127.0.0.1:${simPort}`;
   const workerUrl = `http://127.0.0.1:${workerPort}`;
-  const workerInspectorPort = await freePort();
 
   const simulator = startWrangler(
     "simulator",
@@ -131,7 +130,7 @@ export async function startStack(options = {}) {
       "--port",
       String(workerPort),
       "--inspector-port",
-      String(workerInspectorPort),
+      String(await freePort()),
       "--var",
       `EDESK_API_BASE_URL:${simulatorUrl}/v1`,
       "--var",
@@ -148,7 +147,6 @@ export async function startStack(options = {}) {
   const stack = {
     simulatorUrl,
     workerUrl,
-    workerInspectorPort,
     apiKey: secrets.apiKey,
     stop: () => Promise.all([stop(worker), stop(simulator)]),
   };

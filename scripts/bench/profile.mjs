@@ -2,7 +2,7 @@
 // (inspector-off wrangler, see lib/quiet-stack.mjs) with the worker's DevTools inspector on, takes
 // a V8 CPU profile of PROFILE_CALLS sequential `get_single_e_desk_ticket_by_id` calls and
 // reports self time by bundled module, by function, and the SDK's zod parsing by its caller; then
-// checks the JS heap after full GCs across a load of open sessions. The sampling profiler
+// checks the JS heap after full GCs across rounds of calls on open sessions (sections/memory.mjs). The sampling profiler
 // slows the isolate several times over: read shares, not absolute times. The raw profile is
 // written to a temp folder for Chrome DevTools.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -10,10 +10,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDemoServer, devSecrets, freePort, ROOT } from "../dev-stack.mjs";
 import { RawSession } from "./lib/clients.mjs";
-import { devtools, heapAfterGc } from "./lib/devtools.mjs";
+import { devtools } from "./lib/devtools.mjs";
 import { HUGE_BUCKET, API_TOKEN } from "./lib/plan.mjs";
-import { rssMib, stackProcesses } from "./lib/procs.mjs";
+import { stackProcesses } from "./lib/procs.mjs";
 import { startQuietStack } from "./lib/quiet-stack.mjs";
+import { runHeapCheck } from "./sections/memory.mjs";
 import { TICKET_ID, TOOL } from "./sections/overhead.mjs";
 
 const CALLS = Number(process.env.PROFILE_CALLS ?? 3000);
@@ -139,32 +140,17 @@ async function main() {
     console.log(`${CALLS} calls profiled; raw profile: ${path.join(out, "tool-call.cpuprofile")}`);
     analyse(profile, moduleIndex(scriptSource), CALLS);
 
-    // Memory: the JS heap after a forced GC, across rounds of calls on the same open sessions.
     const runtime = stackProcesses(stack).find((p) => p.label === "worker runtime workerd");
-    const sessions = await Promise.all(
-      Array.from({ length: 50 }, async () => {
-        const s = new RawSession(server.url);
-        await s.initialize();
-        return s;
-      }),
+    const heap = await runHeapCheck({ server, inspector, runtimePid: runtime?.pid });
+    console.log(
+      `\nJS heap after a full GC, ${heap.sessions} open sessions, ${heap.calls_per_round} calls per round`,
     );
-    console.log("\nJS heap after a full GC, 50 open sessions, 1000 calls per round");
-    for (let round = 0; round <= 6; round++) {
-      if (round > 0)
-        await Promise.all(
-          sessions.map(async (s) => {
-            for (let i = 0; i < 20; i++)
-              await s.request("tools/call", { name: TOOL, arguments: { id: TICKET_ID } });
-          }),
-        );
-      await inspector.send("HeapProfiler.takeHeapSnapshot", { reportProgress: false });
-      const heap = await inspector.send("Runtime.getHeapUsage", {}, true);
+    for (const sample of heap.samples) {
       console.log(
-        `  after ${String(round * 1000).padStart(4)} calls: heap ${(heap.usedSize / 2 ** 20).toFixed(1)} MiB used; runtime workerd RSS ${runtime ? rssMib(runtime.pid) : "?"} MiB`,
+        `  after ${String(sample.calls).padStart(5)} calls: heap ${sample.heap_mib} MiB; runtime workerd RSS ${sample.runtime_rss_mib} MiB`,
       );
     }
-    await Promise.all(sessions.map((s) => s.close()));
-    inspector.close();
+    await inspector.close();
   } finally {
     await stack.stop();
     rmSync(persist, { recursive: true, force: true });

@@ -26,7 +26,9 @@ import { runConcurrency } from "./sections/concurrency.mjs";
 import { runCpu, runOverhead, TICKET_ID, TOOL } from "./sections/overhead.mjs";
 import { runSessionSetup } from "./sections/session-setup.mjs";
 import { runSize } from "./sections/size.mjs";
-import { devtools, heapAfterGc } from "./lib/devtools.mjs";
+import { devtools } from "./lib/devtools.mjs";
+import { runHeapCheck } from "./sections/memory.mjs";
+import { stackProcesses } from "./lib/procs.mjs";
 import { CONFIGS, runColdLists, runTrueCold, runWarmLists } from "./sections/tools-list.mjs";
 
 /** Hard stop: the run ends by itself even if something hangs. */
@@ -127,19 +129,6 @@ async function createServers() {
   return servers;
 }
 
-/**
- * The worker isolate's JS heap after a full GC, through `wrangler dev`'s inspector. Connected
- * only for the sample: a connected DevTools client receives every Network event of the worker.
- */
-async function workerHeap(port) {
-  const inspector = await devtools(port);
-  try {
-    return await heapAfterGc(inspector);
-  } finally {
-    inspector.close();
-  }
-}
-
 /** The main run: `wrangler dev` as `npm start` and the e2e tests run it. */
 async function mainRun(results, startStack, persistTo) {
   const starts = [];
@@ -221,7 +210,6 @@ async function mainRun(results, startStack, persistTo) {
       reps: PLAN.reps,
       deadline: deadline(120),
       spreadServers,
-      heap: () => workerHeap(stack.workerInspectorPort),
     });
   });
   await stopStack();
@@ -286,6 +274,42 @@ async function quietRun(root) {
   return quiet;
 }
 
+/**
+ * Section 7's JS heap check, on a quiet stack with the worker's inspector on. The inspector is
+ * attached before the first request: wrangler's inspector proxy buffers every event until a
+ * client connects and then sends the whole backlog (found the hard way: attached after section
+ * 3's load under `wrangler dev`, the backlog wedged the worker).
+ */
+async function heapRun(root) {
+  if (stopping) throw new Error("the run is stopping");
+  const inspectorPort = await freePort();
+  await adopt(
+    await startQuietStack({
+      root,
+      persistTo: tempDir("edesk-mcp-bench-heap-"),
+      secrets,
+      freePort,
+      inspectorPort,
+    }),
+  );
+  const inspector = await devtools(inspectorPort);
+  try {
+    await setBucket();
+    const { server } = await createDemoServer(stack, { apiToken: API_TOKEN, name: "bench heap" });
+    const runtime = stackProcesses(stack).find((p) => p.label === "worker runtime workerd");
+    return await runHeapCheck({
+      server,
+      inspector,
+      runtimePid: runtime?.pid,
+      sessions: PLAN.heapSessions,
+      rounds: PLAN.heapRounds,
+    });
+  } finally {
+    await inspector.close();
+    await stopStack();
+  }
+}
+
 async function main() {
   const machine = describeMachine(ROOT);
   const tree = treeState(ROOT);
@@ -312,6 +336,13 @@ async function main() {
   } catch (error) {
     results.quiet = { error: String(error?.stack ?? error).slice(0, 2000) };
     log("quiet stack failed:", error);
+  }
+  log("JS heap check (quiet stack, inspector attached)…");
+  try {
+    results.heap = await heapRun(root);
+  } catch (error) {
+    results.heap = { error: String(error?.stack ?? error).slice(0, 2000) };
+    log("heap check failed:", error);
   }
   await cleanup();
 

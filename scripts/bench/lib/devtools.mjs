@@ -3,33 +3,56 @@
 import WebSocket from "ws";
 
 /** A minimal DevTools protocol client over wrangler's inspector proxy. */
-export async function devtools(port) {
+export async function devtools(port, { timeoutMs = 30_000 } = {}) {
   const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`);
+  const closed = new Promise((resolve) => ws.once("close", resolve));
   await new Promise((resolve, reject) => {
-    ws.once("open", resolve);
-    ws.once("error", reject);
+    const timer = setTimeout(() => reject(new Error("inspector: no connection")), timeoutMs);
+    ws.once("open", () => (clearTimeout(timer), resolve()));
+    ws.once("error", (error) => (clearTimeout(timer), reject(error)));
   });
   let nextId = 0;
   const pending = new Map();
   const scripts = [];
+  // The proxy takes one client at a time and closes any other (1013): fail what is waiting.
+  ws.once("close", (code, reason) => {
+    for (const waiter of pending.values())
+      waiter.reject(new Error(`inspector closed (${code} ${reason})`));
+    pending.clear();
+  });
   ws.on("message", (data) => {
-    const message = JSON.parse(data);
+    const text = String(data);
+    // Network.* events of every subrequest arrive too; only answers (with an id) matter here.
+    if (!text.startsWith('{"id"')) {
+      if (text.includes('"Debugger.scriptParsed"')) scripts.push(JSON.parse(text).params);
+      return;
+    }
+    const message = JSON.parse(text);
     if (message.method === "Debugger.scriptParsed") scripts.push(message.params);
     // The proxy echoes each command back (with its `method`) before the runtime's answer; a
     // command without a result is acknowledged by the echo.
     const waiter = pending.get(message.id);
     if (!waiter || (!message.result && !message.error && waiter.needsResult)) return;
     pending.delete(message.id);
+    clearTimeout(waiter.timer);
     waiter.resolve(message.result ?? {});
   });
   const send = (method, params = {}, needsResult = false) =>
     new Promise((resolve, reject) => {
       const id = ++nextId;
-      pending.set(id, { resolve, needsResult });
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        reject(new Error(`${method}: no answer`));
+      }, timeoutMs);
+      pending.set(id, { resolve, reject, needsResult, timer });
       ws.send(JSON.stringify({ id, method, params }));
-      setTimeout(() => reject(new Error(`${method}: no answer`)), 60_000).unref();
     });
-  return { send, scripts, close: () => ws.close() };
+  /** Resolves once the socket is closed, so the proxy can take the next client. */
+  const close = () => {
+    ws.close();
+    return closed;
+  };
+  return { send, scripts, close };
 }
 
 /**

@@ -21,6 +21,8 @@ export const PLAN = QUICK
       quietRounds: 20,
       quietCpu: 20,
       quietReps: 1,
+      heapSessions: 5,
+      heapRounds: 2,
     }
   : {
       warmup: 50,
@@ -36,6 +38,8 @@ export const PLAN = QUICK
       quietRounds: 300,
       quietCpu: 100,
       quietReps: 3,
+      heapSessions: 50,
+      heapRounds: 4,
     };
 /** Servers (Durable Objects) the spread concurrency run uses. */
 export const SPREAD_SERVERS = 10;

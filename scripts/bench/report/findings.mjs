@@ -176,13 +176,20 @@ function findings(report) {
     return { first, last, grew, runs: runs.length };
   };
   const mm = memory(r.concurrency);
-  if (mm) {
-    const mq = memory(q?.concurrency);
-    items.push(`**Memory.** From the first to the last of ${mm.runs} concurrency runs the worker's runtime
-   workerd grew ${f(mm.grew("worker runtime workerd"), 1)} MiB of RSS${mq ? ` (${f(mq.grew("worker runtime workerd"), 1)} with the inspector off)` : ""}, while the worker isolate's JS heap after a
-   full collection went from ${f(mm.first.heap_mib, 1)} to ${f(mm.last.heap_mib, 1)} MiB: what the product's code keeps
-   is flat. Processes that run none of this project's code move too: wrangler's proxy workerd in
-   front of the worker ${f(mm.grew("worker proxy workerd"), 1)} MiB, the simulator's runtime ${f(mm.grew("simulator runtime workerd"), 1)} MiB.`);
+  const mq = memory(q?.concurrency);
+  const heap = !failed(r.heap) ? r.heap.samples : null;
+  if ((mm || mq) && heap?.length > 1) {
+    const first = heap[0];
+    const last = heap[heap.length - 1];
+    const grown = mm ?? mq;
+    items.push(`**Memory.** From the first to the last concurrency run the worker's runtime workerd grew
+   ${mm ? `${f(mm.grew("worker runtime workerd"), 1)} MiB of RSS under \`wrangler dev\`` : ""}${mm && mq ? " and " : ""}${mq ? `${f(mq.grew("worker runtime workerd"), 1)} MiB with the inspector off` : ""}. The JS heap
+   check shows what the product's code keeps: after ${last.calls} calls on open sessions the isolate's heap
+   after a full collection was ${f(last.heap_mib, 1)} MiB against ${f(first.heap_mib, 1)} MiB before the first, while the same
+   process's RSS went from ${f(first.runtime_rss_mib, 1)} to ${f(last.runtime_rss_mib, 1)} MiB. Processes that run none of this project's
+   code grow alike: wrangler's proxy workerd in front of the worker ${f(grown.grew("worker proxy workerd"), 1)} MiB, the simulator's
+   runtime ${f(grown.grew("simulator runtime workerd"), 1)} MiB over the same runs. The growth is in the local runtime's native
+   memory, not in objects the worker holds.`);
   }
   if (!items.length) return "";
   return `### Findings\n\n${items.map((item, i) => `${i + 1}. ${item}`).join("\n")}`;

@@ -275,35 +275,38 @@ ${table(["", "size", "gzip"], rows)}
 /** Section 7 for one stack's concurrency result. */
 function memoryTable(c) {
   const labels = [...new Set(c.memory.flatMap((m) => Object.keys(m.rss_mib)))].sort();
-  const hasHeap = c.memory.some((m) => m.heap_mib != null);
-  const headers = ["after", ...labels.map((l) => `${l} RSS MiB`)];
-  if (hasHeap) headers.push("worker JS heap after GC, MiB");
-  const rows = c.memory.map((m) => {
-    const row = [m.after, ...labels.map((l) => f(m.rss_mib[l], 1))];
-    if (hasHeap) row.push(f(m.heap_mib, 1));
-    return row;
-  });
-  return table(headers, rows);
+  const rows = c.memory.map((m) => [m.after, ...labels.map((l) => f(m.rss_mib[l], 1))]);
+  return table(["after", ...labels.map((l) => `${l} RSS MiB`)], rows);
 }
 
 export function memorySection(report) {
   const title = "## 7. Memory";
   const c = report.results.concurrency;
   const q = report.results.quiet?.concurrency;
-  if (failed(c) || !c.memory) return `${title}\n\n${sectionError("concurrency", c)}\n`;
-  const quiet =
-    !failed(q) && q.memory
-      ? `\nThe quiet stack (inspector off), same sampling; no JS heap figure there, because
-attaching an inspector would bring back the per-subrequest events it exists to avoid:\n\n${memoryTable(q)}\n`
-      : "";
-  return `${title}
+  const h = report.results.heap;
+  const out = [title];
+  out.push(`Resident memory (\`VmRSS\`) of each process of the stack before the first concurrency run of
+section 3 and after each run through the worker (${report.setup.plan.sessions} sessions × ${report.setup.plan.calls} calls with the SDK
+client; after run 1 also the bare-fetch runs).`);
+  out.push(
+    failed(c) || !c.memory
+      ? `\`wrangler dev\`: ${sectionError("concurrency", c)}`
+      : `\`wrangler dev\`:\n\n${memoryTable(c)}`,
+  );
+  out.push(
+    failed(q) || !q.memory
+      ? `Inspector off: ${sectionError("quiet concurrency", q)}`
+      : `Inspector off:\n\n${memoryTable(q)}`,
+  );
+  if (failed(h)) out.push(`JS heap check: ${sectionError("heap", h)}`);
+  else {
+    const rows = h.samples.map((s) => [String(s.calls), f(s.heap_mib, 1), f(s.runtime_rss_mib, 1)]);
+    out.push(`What the product's code keeps: a separate quiet stack with the worker's inspector attached
+from its start; ${h.sessions} sessions stay open while rounds of ${h.calls_per_round} tool calls run; after each round the
+isolate's used JS heap after a full collection (a heap snapshot forces it; workerd does not answer
+\`HeapProfiler.collectGarbage\`) and the runtime workerd's RSS.
 
-Resident memory (\`VmRSS\`) of each process of the stack before the first concurrency run of
-section 3 and after each run through the worker (${c.sessions} sessions × ${c.calls_per_session} calls with the SDK client;
-after run 1 also the bare-fetch runs), with the worker isolate's JS heap after a full garbage
-collection, read through \`wrangler dev\`'s inspector (a heap snapshot forces the collection; the
-inspector is attached only for the reading).
-
-${memoryTable(c)}
-${quiet}`;
+${table(["calls so far", "JS heap after GC, MiB", "runtime workerd RSS MiB"], rows)}`);
+  }
+  return out.join("\n\n") + "\n";
 }

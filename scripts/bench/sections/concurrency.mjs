@@ -67,7 +67,6 @@ export async function runConcurrency({
   reps,
   deadline = Infinity,
   spreadServers = [],
-  heap,
 }) {
   const ids = await ticketIds(stack, apiToken);
   const processes = stackProcesses(stack);
@@ -155,22 +154,16 @@ export async function runConcurrency({
   // The bare-fetch runs (the same calls without the SDK client's CPU; and spread over several
   // servers, i.e. several Durable Objects) run once each, after the first pair.
   const runs = { direct: [], worker_sdk: [], worker_raw: [], worker_raw_spread: [] };
-  // Resident memory of every process of the stack (and the worker's JS heap after a full GC,
-  // when an inspector is at hand) before the first run and after each run through the worker.
+  // Resident memory of every process of the stack before the first run and after each run
+  // through the worker (section 7).
   const memory = [];
-  const sampleMemory = async (after) => {
-    memory.push({
-      after,
-      rss_mib: memorySnapshot(processes),
-      heap_mib: heap ? await heap().catch(() => null) : null,
-    });
-  };
-  await sampleMemory("start");
+  const sampleMemory = (after) => memory.push({ after, rss_mib: memorySnapshot(processes) });
+  sampleMemory("start");
   for (let r = 0; r < reps; r++) {
     if (r > 0 && performance.now() > deadline) break; // a slow machine: fewer repetitions
     runs.direct.push(await direct());
     runs.worker_sdk.push(await viaSdk());
-    await sampleMemory(`worker run ${r + 1}`);
+    sampleMemory(`worker run ${r + 1}`);
     if (r === 0) {
       runs.worker_raw.push(await viaRaw());
       if (spreadServers.length > 1) runs.worker_raw_spread.push(await viaRaw(spreadServers));
