@@ -188,8 +188,8 @@ function findings(report) {
    after a full collection was ${f(last.heap_mib, 1)} MiB against ${f(first.heap_mib, 1)} MiB before the first, while the same
    process's RSS went from ${f(first.runtime_rss_mib, 1)} to ${f(last.runtime_rss_mib, 1)} MiB. Processes that run none of this project's
    code grow alike: wrangler's proxy workerd in front of the worker ${f(grown.grew("worker proxy workerd"), 1)} MiB, the simulator's
-   runtime ${f(grown.grew("simulator runtime workerd"), 1)} MiB over the same runs. The growth is in the local runtime's native
-   memory, not in objects the worker holds.`);
+   runtime ${f(grown.grew("simulator runtime workerd"), 1)} MiB over the same runs. The growth is the local runtime's native
+   memory; the worker's JS objects do not accumulate.`);
   }
   if (!items.length) return "";
   return `### Findings\n\n${items.map((item, i) => `${i + 1}. ${item}`).join("\n")}`;

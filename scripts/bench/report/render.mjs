@@ -25,8 +25,10 @@ wall time seen by the client unless marked CPU.
 
 ## Method
 
-- **Stack**: the eDesk simulator and the worker under \`wrangler dev\`, both on 127.0.0.1, started
-  by \`scripts/dev-stack.mjs\` exactly as \`npm start\` and the end-to-end tests start them
+- **Stacks**: the eDesk simulator and the worker under \`wrangler dev\`, both on 127.0.0.1, started
+  by \`scripts/dev-stack.mjs\` exactly as \`npm start\` and the end-to-end tests start them; then the
+  same code through wrangler's programmatic dev server with the DevTools inspector off (the
+  second column of the targets table and its own section below)
   (${s.tree.ran_from} at commit \`${s.tree.commit}\`${s.tree.uncommitted_files ? ` with ${s.tree.uncommitted_files} uncommitted file(s)` : ""}; \`wrangler dev\` reloads
   the worker when a watched file changes, so the run uses a copy that nobody edits), fresh
   local state in a temp folder.
