@@ -141,15 +141,23 @@ async function main() {
     analyse(profile, moduleIndex(scriptSource), CALLS);
 
     const runtime = stackProcesses(stack).find((p) => p.label === "worker runtime workerd");
-    const heap = await runHeapCheck({ server, inspector, runtimePid: runtime?.pid });
+    const heap = await runHeapCheck({
+      workerUrl: stack.workerUrl,
+      server,
+      inspector,
+      runtimePid: runtime?.pid,
+    });
     console.log(
       `\nJS heap after a full GC, ${heap.sessions} open sessions, ${heap.calls_per_round} calls per round`,
     );
     for (const sample of heap.samples) {
       console.log(
-        `  after ${String(sample.calls).padStart(5)} calls: heap ${sample.heap_mib} MiB; runtime workerd RSS ${sample.runtime_rss_mib} MiB`,
+        `  ${sample.after.padEnd(8)} ${String(sample.calls).padStart(5)} calls, ${String(sample.floors).padStart(5)} 401s: heap ${sample.heap_mib} MiB; runtime workerd RSS ${sample.runtime_rss_mib} MiB`,
       );
     }
+    console.log(
+      `  RSS growth per 1000 requests after the first pair of rounds: tool calls ${heap.rss_mib_per_1000.calls} MiB, 401s ${heap.rss_mib_per_1000.control} MiB`,
+    );
     await inspector.close();
   } finally {
     await stack.stop();

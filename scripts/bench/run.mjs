@@ -298,10 +298,12 @@ async function heapRun(root) {
     const { server } = await createDemoServer(stack, { apiToken: API_TOKEN, name: "bench heap" });
     const runtime = stackProcesses(stack).find((p) => p.label === "worker runtime workerd");
     return await runHeapCheck({
+      workerUrl: stack.workerUrl,
       server,
       inspector,
       runtimePid: runtime?.pid,
       sessions: PLAN.heapSessions,
+      callsPerSession: PLAN.heapCalls,
       rounds: PLAN.heapRounds,
     });
   } finally {

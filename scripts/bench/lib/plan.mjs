@@ -22,6 +22,7 @@ export const PLAN = QUICK
       quietCpu: 20,
       quietReps: 1,
       heapSessions: 5,
+      heapCalls: 10,
       heapRounds: 2,
     }
   : {
@@ -39,7 +40,8 @@ export const PLAN = QUICK
       quietCpu: 100,
       quietReps: 3,
       heapSessions: 50,
-      heapRounds: 4,
+      heapCalls: 12,
+      heapRounds: 3,
     };
 /** Servers (Durable Objects) the spread concurrency run uses. */
 export const SPREAD_SERVERS = 10;

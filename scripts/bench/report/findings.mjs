@@ -184,9 +184,10 @@ function findings(report) {
     const grown = mm ?? mq;
     items.push(`**Memory.** From the first to the last concurrency run the worker's runtime workerd grew
    ${mm ? `${f(mm.grew("worker runtime workerd"), 1)} MiB of RSS under \`wrangler dev\`` : ""}${mm && mq ? " and " : ""}${mq ? `${f(mq.grew("worker runtime workerd"), 1)} MiB with the inspector off` : ""}. The JS heap
-   check shows what the product's code keeps: after ${last.calls} calls on open sessions the isolate's heap
-   after a full collection was ${f(last.heap_mib, 1)} MiB against ${f(first.heap_mib, 1)} MiB before the first, while the same
-   process's RSS went from ${f(first.runtime_rss_mib, 1)} to ${f(last.runtime_rss_mib, 1)} MiB. Processes that run none of this project's
+   check shows what the product's code keeps: after ${last.calls} tool calls and ${last.floors} 401s on open sessions the
+   isolate's heap after a full collection was ${f(last.heap_mib, 1)} MiB against ${f(first.heap_mib, 1)} MiB at the start, while the same
+   process's RSS went from ${f(first.runtime_rss_mib, 1)} to ${f(last.runtime_rss_mib, 1)} MiB: ${f(r.heap.rss_mib_per_1000.calls, 1)} MiB per 1000 tool calls and
+   ${f(r.heap.rss_mib_per_1000.control, 1)} MiB per 1000 401s, which run no MCP code. Processes that run none of this project's
    code grow alike: wrangler's proxy workerd in front of the worker ${f(grown.grew("worker proxy workerd"), 1)} MiB, the simulator's
    runtime ${f(grown.grew("simulator runtime workerd"), 1)} MiB over the same runs. The growth is the local runtime's native
    memory; the worker's JS objects do not accumulate.`);

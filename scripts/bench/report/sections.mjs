@@ -300,13 +300,24 @@ client; after run 1 also the bare-fetch runs).`);
   );
   if (failed(h)) out.push(`JS heap check: ${sectionError("heap", h)}`);
   else {
-    const rows = h.samples.map((s) => [String(s.calls), f(s.heap_mib, 1), f(s.runtime_rss_mib, 1)]);
+    const rows = h.samples.map((s) => [
+      s.after === "start" ? "start" : s.after === "control" ? "401s (control)" : "tool calls",
+      String(s.calls),
+      String(s.floors),
+      f(s.heap_mib, 1),
+      f(s.runtime_rss_mib, 1),
+    ]);
     out.push(`What the product's code keeps: a separate quiet stack with the worker's inspector attached
-from its start; ${h.sessions} sessions stay open while rounds of ${h.calls_per_round} tool calls run; after each round the
-isolate's used JS heap after a full collection (a heap snapshot forces it; workerd does not answer
+from its start; ${h.sessions} sessions stay open while rounds of ${h.calls_per_round} tool calls alternate with control rounds
+of ${h.calls_per_round} of the runtime's cheapest answers (\`GET /api/integrated-account\` without credentials, 401:
+no MCP code, no Durable Object), at the same concurrency. After each round: the isolate's used JS
+heap after a full collection (a heap snapshot forces it; workerd does not answer
 \`HeapProfiler.collectGarbage\`) and the runtime workerd's RSS.
 
-${table(["calls so far", "JS heap after GC, MiB", "runtime workerd RSS MiB"], rows)}`);
+${table(["after a round of", "tool calls so far", "401s so far", "JS heap after GC, MiB", "runtime workerd RSS MiB"], rows)}
+
+RSS growth per 1000 requests over the rounds after the first pair: tool calls ${f(h.rss_mib_per_1000.calls, 1)} MiB, 401s
+${f(h.rss_mib_per_1000.control, 1)} MiB.`);
   }
   return out.join("\n\n") + "\n";
 }
