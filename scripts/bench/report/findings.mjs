@@ -189,8 +189,10 @@ function findings(report) {
    process's RSS went from ${f(first.runtime_rss_mib, 1)} to ${f(last.runtime_rss_mib, 1)} MiB: ${f(r.heap.rss_mib_per_1000.calls, 1)} MiB per 1000 tool calls and
    ${f(r.heap.rss_mib_per_1000.control, 1)} MiB per 1000 401s, which run no MCP code. Processes that run none of this project's
    code grow alike: wrangler's proxy workerd in front of the worker ${f(grown.grew("worker proxy workerd"), 1)} MiB, the simulator's
-   runtime ${f(grown.grew("simulator runtime workerd"), 1)} MiB over the same runs. The growth is the local runtime's native
-   memory; the worker's JS objects do not accumulate.`);
+   runtime ${f(grown.grew("simulator runtime workerd"), 1)} MiB over the same runs. The JS heap stays flat, so what grows
+   is native memory, and the runtime grows even for 401s, which touch no MCP code and no Durable
+   Object; a tool call, which adds a Durable Object request and an eDesk request, grows it more.
+   Which part of the local runtime holds it is not attributed yet.`);
   }
   if (!items.length) return "";
   return `### Findings\n\n${items.map((item, i) => `${i + 1}. ${item}`).join("\n")}`;
