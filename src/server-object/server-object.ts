@@ -8,6 +8,7 @@ import { createEdeskClient } from "../edesk/client";
 import { accountLimiter } from "../edesk/rate-limit";
 import { toolSetFor } from "../tools/toolset";
 import type { ToolHost } from "../mcp/mcp-server";
+import { redact } from "../http/errors";
 import { JsonRpcError, toJsonRpcError } from "../mcp/json-rpc";
 import { SessionHost } from "../mcp/session-host";
 import { handleMcpRequest } from "../mcp/endpoint";
@@ -150,8 +151,13 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
   private recordCall(entry: AuditEntry) {
     if (!this.audit.add(entry)) return;
     setTimeout(() => {
-      if (this.record) this.audit.flush();
-      else this.audit.reset();
+      if (!this.record) return this.audit.reset();
+      try {
+        this.audit.flush();
+      } catch (error) {
+        // Nobody waits for this write; a throw here would only take the object down with it.
+        console.error(`audit rows not written: ${redact(String(error))}`);
+      }
     }, AUDIT_FLUSH_MS);
   }
 
