@@ -33,7 +33,7 @@ export interface AdminContext {
 /** One admin API case. */
 export function adminCase(rng: Rng, ctx: AdminContext): FuzzCase {
   const ids = { id: ctx.accountId, mcpId: ctx.serverId };
-  return rng.weighted<() => FuzzCase>([
+  return rng.byWeight<() => FuzzCase>([
     [12, () => authorizationCase(rng, ids)],
     [34, () => bodyShapeCase(rng, ids)],
     [10, () => rawBodyCase(rng, ids)],

@@ -73,7 +73,7 @@ function brokenBytes(rng: Rng): Uint8Array {
 
 /** Every body family the MCP endpoints are fuzzed with (both transports). */
 export function bodyCase(rng: Rng): BodyCase {
-  return rng.weighted<() => BodyCase>([
+  return rng.byWeight<() => BodyCase>([
     [6, () => malformedCase(rng)],
     [6, () => truncatedCase(rng)],
     [10, () => shapeCase(rng)],

@@ -37,7 +37,7 @@ function awaitedId(body: string | Uint8Array): string | number | undefined {
 const NO_SESSION: Expectation = { kind: "jsonrpc-error", status: 404 };
 
 export function legacyCase(rng: Rng, index: number): LegacyCase {
-  const family = rng.weighted<string>([
+  const family = rng.byWeight<string>([
     [80, "body"],
     [10, "session id"],
     [5, "stream paths"],

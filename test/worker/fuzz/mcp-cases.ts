@@ -33,7 +33,7 @@ const ANY: Expectation = { kind: "any" };
 
 /** One Streamable HTTP case: a body, header, method or path fault (or a sanity ping). */
 export function mcpCase(rng: Rng, ctx: McpContext, index: number): FuzzCase {
-  return rng.weighted<() => FuzzCase>([
+  return rng.byWeight<() => FuzzCase>([
     [46, () => bodyFaultCase(rng, ctx)],
     [36, () => headerCase(rng, ctx, index)],
     [7, () => methodCase(rng, ctx, index)],

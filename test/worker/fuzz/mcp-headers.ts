@@ -94,7 +94,7 @@ function protocolVersion(rng: Rng): HeaderFault {
 function sessionId(rng: Rng, ctx: McpContext): HeaderFault {
   const sid = ctx.main.session["mcp-session-id"]!;
   const headerSafe = PATH_TRICKS.filter((t) => /^[\x21-\x7e]+$/.test(t));
-  const [label, value, expect] = rng.weighted<[string, string, Expectation]>([
+  const [label, value, expect] = rng.byWeight<[string, string, Expectation]>([
     [10, ["unknown", crypto.randomUUID(), refused(404)]],
     [10, ["empty", "", ERROR]],
     [10, ["another server's", ctx.other.session["mcp-session-id"]!, refused(404)]],
@@ -152,7 +152,7 @@ function authorization(rng: Rng, ctx: McpContext): HeaderFault {
 
 /** A ping with one header wrong, missing, odd or right: Content-Type to Authorization. */
 export function headerCase(rng: Rng, ctx: McpContext, index: number): FuzzCase {
-  const fault = rng.weighted<() => HeaderFault>([
+  const fault = rng.byWeight<() => HeaderFault>([
     [6, () => contentType(rng)],
     [6, () => accept(rng)],
     [6, () => protocolVersion(rng)],
