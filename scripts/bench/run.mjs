@@ -220,7 +220,6 @@ async function mainRun(results, startStack, persistTo) {
 async function quietRun(root) {
   const quiet = {};
   const t = performance.now();
-  if (stopping) throw new Error("the run is stopping");
   await adopt(
     await startQuietStack({
       root,
@@ -281,7 +280,6 @@ async function quietRun(root) {
  * 3's load under `wrangler dev`, the backlog wedged the worker).
  */
 async function heapRun(root) {
-  if (stopping) throw new Error("the run is stopping");
   const inspectorPort = await freePort();
   await adopt(
     await startQuietStack({
@@ -332,20 +330,8 @@ async function main() {
   await section(results, "size", async () => runSize({ root }));
   const stackStarts = await mainRun(results, startStack, tempDir("edesk-mcp-bench-state-"));
   const wranglerLogBytes = dirBytes(wranglerLogs);
-  log("diagnostic stack with the inspector off…");
-  try {
-    results.quiet = await quietRun(root);
-  } catch (error) {
-    results.quiet = { error: String(error?.stack ?? error).slice(0, 2000) };
-    log("quiet stack failed:", error);
-  }
-  log("JS heap check (quiet stack, inspector attached)…");
-  try {
-    results.heap = await heapRun(root);
-  } catch (error) {
-    results.heap = { error: String(error?.stack ?? error).slice(0, 2000) };
-    log("heap check failed:", error);
-  }
+  await section(results, "quiet", () => quietRun(root));
+  await section(results, "heap", () => heapRun(root));
   await cleanup();
 
   const report = {

@@ -7,13 +7,23 @@ const measured = (value, pass, unit = "") =>
     ? { value: "n/a", pass: false }
     : { value: `${value}${unit}`, pass: Boolean(pass) };
 
-/** Growth of the worker runtime's resident memory from the first to the last run, in MiB. */
-export function memoryGrowth(concurrency) {
+/** Growth of one process's resident memory from the first to the last concurrency run, in MiB. */
+export function memoryGrowth(concurrency, label = "worker runtime workerd") {
   const runs = (concurrency?.memory ?? []).filter((m) => m.after !== "start");
-  const rss = runs.map((m) => m.rss_mib?.["worker runtime workerd"]).filter((v) => v != null);
+  const rss = runs.map((m) => m.rss_mib?.[label]).filter((v) => v != null);
   if (rss.length < 2) return null;
   return Math.round((rss[rss.length - 1] - rss[0]) * 10) / 10;
 }
+
+/** The errors of a section, summed over its paths; null when the section did not run. */
+export const errorTotal = (errors) =>
+  errors ? Object.values(errors).reduce((a, b) => a + b, 0) : null;
+
+/** Zero errors, or n/a when the section did not run. */
+const noErrors = (errors) => {
+  const total = errorTotal(errors);
+  return measured(total, total === 0);
+};
 
 /** Allowance for allocator noise in "no growth across three repeats". */
 export const MEMORY_GROWTH_ALLOWANCE_MIB = 10;
@@ -38,11 +48,7 @@ const RULES = [
   {
     name: "errors in the proxy-overhead rounds",
     target: "0",
-    judge: (r) => {
-      if (!r.overhead?.errors) return measured(null);
-      const v = Object.values(r.overhead.errors).reduce((a, b) => a + b, 0);
-      return measured(v, v === 0);
-    },
+    judge: (r) => noErrors(r.overhead?.errors),
   },
   ...[
     ["raw_full", "full catalog"],
@@ -66,11 +72,7 @@ const RULES = [
   {
     name: "errors under concurrency (exceptions and isError results)",
     target: "0",
-    judge: (r) => {
-      if (!r.concurrency?.errors) return measured(null);
-      const v = Object.values(r.concurrency.errors).reduce((a, b) => a + b, 0);
-      return measured(v, v === 0);
-    },
+    judge: (r) => noErrors(r.concurrency?.errors),
   },
   {
     name: "worker runtime RSS growth, first to last concurrency run",

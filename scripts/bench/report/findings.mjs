@@ -1,5 +1,6 @@
 // "Where the time goes": the breakdown by subtraction, CPU per process, and findings stated
 // from the run's numbers.
+import { errorTotal, memoryGrowth } from "../lib/targets.mjs";
 import { cpuTable, f, failed, table, x } from "./format.mjs";
 
 export function whereSection(report) {
@@ -147,8 +148,7 @@ function findings(report) {
        : ""
    }`);
     }
-    const errs = Object.values(c.errors).reduce((a, b) => a + b, 0);
-    if (errs > 0) items.push(errorFinding(c));
+    if (errorTotal(c.errors) > 0) items.push(errorFinding(c));
   }
   const ceiling = (cpuResult) => {
     const per = cpuResult?.per_request_ms;
@@ -164,32 +164,21 @@ function findings(report) {
    ratio of about ${f(ceiling(r.cpu))}${ceiling(q?.cpu) !== null ? ` (${f(ceiling(q.cpu))} with the inspector off)` : ""}; the target of 0.5 leaves the MCP layer
    almost nothing. On Cloudflare, eDesk's latency and the client are not on the worker's CPU.`);
   }
-  const memory = (c) => {
-    const runs = (c?.memory ?? []).filter((m) => m.after !== "start");
-    if (runs.length < 2) return null;
-    const first = runs[0];
-    const last = runs[runs.length - 1];
-    const grew = (label) =>
-      last.rss_mib[label] != null && first.rss_mib[label] != null
-        ? last.rss_mib[label] - first.rss_mib[label]
-        : null;
-    return { first, last, grew, runs: runs.length };
-  };
-  const mm = memory(r.concurrency);
-  const mq = memory(q?.concurrency);
+  const mm = memoryGrowth(r.concurrency);
+  const mq = memoryGrowth(q?.concurrency);
   const heap = !failed(r.heap) ? r.heap.samples : null;
-  if ((mm || mq) && heap?.length > 1) {
+  if ((mm !== null || mq !== null) && heap?.length > 1) {
     const first = heap[0];
     const last = heap[heap.length - 1];
-    const grown = mm ?? mq;
+    const grown = (label) => memoryGrowth(mm !== null ? r.concurrency : q.concurrency, label);
     items.push(`**Memory.** From the first to the last concurrency run the worker's runtime workerd grew
-   ${mm ? `${f(mm.grew("worker runtime workerd"), 1)} MiB of RSS under \`wrangler dev\`` : ""}${mm && mq ? " and " : ""}${mq ? `${f(mq.grew("worker runtime workerd"), 1)} MiB with the inspector off` : ""}. The JS heap
+   ${mm !== null ? `${f(mm, 1)} MiB of RSS under \`wrangler dev\`` : ""}${mm !== null && mq !== null ? " and " : ""}${mq !== null ? `${f(mq, 1)} MiB with the inspector off` : ""}. The JS heap
    check shows what the product's code keeps: after ${last.calls} tool calls and ${last.floors} 401s on open sessions the
    isolate's heap after a full collection was ${f(last.heap_mib, 1)} MiB against ${f(first.heap_mib, 1)} MiB at the start, while the same
    process's RSS went from ${f(first.runtime_rss_mib, 1)} to ${f(last.runtime_rss_mib, 1)} MiB: ${f(r.heap.rss_mib_per_1000.calls, 1)} MiB per 1000 tool calls and
    ${f(r.heap.rss_mib_per_1000.control, 1)} MiB per 1000 401s, which run no MCP code. Processes that run none of this project's
-   code grow alike: wrangler's proxy workerd in front of the worker ${f(grown.grew("worker proxy workerd"), 1)} MiB, the simulator's
-   runtime ${f(grown.grew("simulator runtime workerd"), 1)} MiB over the same runs. The JS heap stays flat, so what grows
+   code grow alike: wrangler's proxy workerd in front of the worker ${f(grown("worker proxy workerd"), 1)} MiB, the simulator's
+   runtime ${f(grown("simulator runtime workerd"), 1)} MiB over the same runs. The JS heap stays flat, so what grows
    is native memory, and the runtime grows even for 401s, which touch no MCP code and no Durable
    Object; a tool call, which adds a Durable Object request and an eDesk request, grows it more.
    Which part of the local runtime holds it is not attributed yet.`);
