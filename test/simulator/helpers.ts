@@ -67,9 +67,13 @@ export async function call<T = any>(
   }
   const request = new Request(url, { method, headers, body });
   if (token === DEMO || token === null) return reply<T>(await SELF.fetch(request));
+  return reply<T>(await fetchWithSimEnv(request));
+}
+
+/** Calls the Worker's fetch directly with `simEnv()` (every tenant's token configured). */
+function fetchWithSimEnv(request: Request): Promise<Response> {
   // The Worker is typed for incoming requests (with `cf`); a test request has none.
-  const incoming = request as Parameters<typeof worker.fetch>[0];
-  return reply<T>(await worker.fetch(incoming, simEnv()));
+  return worker.fetch(request as Parameters<typeof worker.fetch>[0], simEnv());
 }
 
 /** Calls the test-only control API (on in the simulator test project). */
@@ -91,8 +95,7 @@ export async function controlAll<T = any>(
 ): Promise<Reply<T>> {
   const init: RequestInit = { method };
   if (body !== undefined) init.body = JSON.stringify(body);
-  const request = new Request(`http://sim/__sim${path}`, init);
-  return reply<T>(await worker.fetch(request as Parameters<typeof worker.fetch>[0], simEnv()));
+  return reply<T>(await fetchWithSimEnv(new Request(`http://sim/__sim${path}`, init)));
 }
 
 /** Reseeds every tenant and restores the default bucket (60, 2/s). */
