@@ -1,8 +1,11 @@
 import { hasApiKey } from "../admin/auth";
 import { discardBody } from "../http/read-json";
-import { rateKey, type ServerObject } from "../server-object/server-object";
+import { isLegacyRequest } from "@modelcontextprotocol/server";
+import type { ServerObject } from "../server-object/server-object";
 import { sameDigest } from "../tokens/token";
 import { jsonRpcError } from "./json-rpc";
+import type { CallScope } from "./mcp-server";
+import { withRateHeaders } from "./modern";
 import { notFound, TOKEN_HASH_HEADER } from "./not-found";
 import { readMessage } from "./read-message";
 
@@ -60,31 +63,31 @@ async function route(
     const parsed = await readMessage(request);
     if (!parsed.ok) return parsed.response;
     body = parsed.body;
+    // The era is decided per request by the SDK's own classifier: a request that carries the
+    // 2026-07-28 `_meta` envelope (or names a modern revision) is modern; everything else,
+    // `initialize` included, is the 2025 Streamable HTTP it has always been.
+    if (!(await isLegacyRequest(request, body))) {
+      if (request.headers.has("mcp-session-id")) return sessionOnModern();
+      return object.modern.handle(request, body);
+    }
   }
-  const response = await object.sessions.handleStreamable(request, body);
-  return withRateHeaders(object, request.headers.get("mcp-session-id"), body, response);
-}
-
-/** Copies a tool call's rate-limit figures onto a plain JSON response (design.md §1). */
-function withRateHeaders(
-  object: ServerObject,
-  sessionId: string | null,
-  body: unknown,
-  response: Response,
-): Response {
-  const id = (body as { id?: string | number } | undefined)?.id;
-  if (id === undefined) return response;
-  const key = rateKey(sessionId, id);
-  const headers = object.rateHeaders.get(key);
-  object.rateHeaders.delete(key);
-  if (!headers || !response.headers.get("content-type")?.includes("application/json")) {
-    return response;
-  }
-  const out = new Response(response.body, response);
-  for (const [name, value] of Object.entries(headers)) out.headers.set(name, value);
-  return out;
+  const scope: CallScope = {};
+  const response = await object.sessions.handleStreamable(request, body, scope);
+  return withRateHeaders(response, scope);
 }
 
 function methodNotAllowed(allow: string): Response {
   return jsonRpcError(405, -32000, "Method not allowed", { allow });
+}
+
+/**
+ * 2026-07-28 removed sessions: a modern request that still carries a session id mixes the two
+ * eras, and serving it would let a client believe its session state applies.
+ */
+function sessionOnModern(): Response {
+  return jsonRpcError(
+    400,
+    -32600,
+    "Invalid Request: protocol 2026-07-28 has no sessions; send the request without Mcp-Session-Id.",
+  );
 }

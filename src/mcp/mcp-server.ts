@@ -6,26 +6,47 @@ import {
   type RequestId,
   type Tool,
 } from "@modelcontextprotocol/sdk/types.js";
+import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
 import { reportInvalidParams } from "./invalid-params";
 
-/** What a session's MCP server needs from the ServerObject that hosts it. */
+/**
+ * What the tool calls of one HTTP request share with the code that writes its response: a
+ * call's rate-limit figures travel back here and become that response's headers.
+ */
+export interface CallScope {
+  rateHeaders?: Record<string, string>;
+}
+
+/** What an MCP server of either protocol era needs from the ServerObject that hosts it. */
 export interface ToolHost {
   listTools(): Tool[];
   callTool(
     name: string,
     args: Record<string, unknown>,
-    extra: { signal: AbortSignal; requestId: RequestId; sessionId?: string },
+    extra: { signal: AbortSignal; requestId: RequestId; scope?: CallScope },
   ): Promise<CallToolResult>;
 }
 
 export const SERVER_INFO = { name: "edesk-mcp", title: "eDesk", version: "0.1.0" };
 
-const INSTRUCTIONS =
+export const INSTRUCTIONS =
   "Tools for one eDesk helpdesk account: tickets, messages, sales orders, templates, tags, " +
   "contacts, channels and users. Read before you write: get_e_desk_ticket_context gives a " +
   "ticket with its messages, order, tracking and notes in one call. Customer replies are sent " +
   "only when a message is created with type Message, direction Outgoing and send true; notes " +
   "are internal. List tools return {result, next_cursor}; pass next_cursor back for more.";
+
+/**
+ * The SDK v1 transport passes only `authInfo` from `handleRequest` through to a handler, so a
+ * 2025-era request's scope rides in its `extra`; nothing there is ever read as a credential.
+ */
+export function scopeCarrier(scope: CallScope): AuthInfo {
+  return { token: "", clientId: "", scopes: [], extra: { scope } };
+}
+
+function scopeOf(authInfo: AuthInfo | undefined): CallScope | undefined {
+  return authInfo?.extra?.scope as CallScope | undefined;
+}
 
 /**
  * One low-level SDK server per session. The low-level server (not McpServer) lets tools/list
@@ -42,7 +63,7 @@ export function createMcpServer(host: ToolHost): Server {
     host.callTool(request.params.name, request.params.arguments ?? {}, {
       signal: extra.signal,
       requestId: extra.requestId,
-      sessionId: extra.sessionId,
+      scope: scopeOf(extra.authInfo),
     }),
   );
   reportInvalidParams(server);

@@ -10,7 +10,7 @@ import {
 import { MemoryEventStore } from "./event-store";
 import { invalidParamsMessage } from "./invalid-params";
 import { LegacySseTransport } from "./legacy-sse";
-import { createMcpServer, type ToolHost } from "./mcp-server";
+import { createMcpServer, scopeCarrier, type CallScope, type ToolHost } from "./mcp-server";
 import { jsonRpcError } from "./json-rpc";
 import { releaseSettledJsonStreams } from "./release-json-streams";
 
@@ -100,13 +100,13 @@ export class SessionHost {
   }
 
   /** Streamable HTTP (2025-03-26 and later): POST, GET and DELETE on the server's URL. */
-  async handleStreamable(request: Request, body: unknown): Promise<Response> {
+  async handleStreamable(request: Request, body: unknown, scope: CallScope): Promise<Response> {
     const sessionId = request.headers.get("mcp-session-id");
     if (!sessionId) {
       const refused = refuseBadInitialize(body);
       if (refused) return refused;
       const session = await this.open();
-      const response = await this.dispatch(session, request, body);
+      const response = await this.dispatch(session, request, body, scope);
       if (!session.transport.sessionId) await session.server.close();
       return response;
     }
@@ -116,7 +116,7 @@ export class SessionHost {
       session.meta.last_seen = Date.now();
       await this.storage.put(sessionKey(sessionId), session.meta);
     }
-    return this.dispatch(session, request, body);
+    return this.dispatch(session, request, body, scope);
   }
 
   /** Legacy HTTP+SSE (2024-11-05): the GET stream announces where to POST messages. */
@@ -180,6 +180,7 @@ export class SessionHost {
     session: StreamableSession,
     request: Request,
     body: unknown,
+    scope: CallScope,
   ): Promise<Response> {
     const init = isInitializeRequest(body) ? body : undefined;
     if (request.method === "POST") {
@@ -190,7 +191,7 @@ export class SessionHost {
     }
     const response = await session.transport.handleRequest(
       this.withNegotiatedVersion(request, session.meta),
-      body === undefined ? undefined : { parsedBody: body },
+      { parsedBody: body, authInfo: scopeCarrier(scope) },
     );
     releaseSettledJsonStreams(session.transport);
     if (init && session.transport.sessionId && response.ok) {

@@ -6,8 +6,9 @@ import { parseConfig, type Env } from "../env";
 import { deleteTokenRoute } from "../tokens/token-store";
 import { createEdeskClient } from "../edesk/client";
 import { accountLimiter } from "../edesk/rate-limit";
-import { toolSetFor } from "../tools/toolset";
-import type { ToolHost } from "../mcp/mcp-server";
+import { configKey, toolSetFor } from "../tools/toolset";
+import type { CallScope, ToolHost } from "../mcp/mcp-server";
+import { ModernEndpoint } from "../mcp/modern";
 import { redact } from "../http/errors";
 import { JsonRpcError, toJsonRpcError } from "../mcp/json-rpc";
 import { SessionHost } from "../mcp/session-host";
@@ -18,12 +19,6 @@ import { WriteLedgerTable } from "./write-ledger";
 import { isExpired, toView, type ServerRecord } from "./record";
 
 const RECORD = "record";
-
-/** Rate-limit figures of tool calls by `<session id>|<request id>`, for JSON responses' headers. */
-export type RateHeaders = Map<string, Record<string, string>>;
-
-export const rateKey = (sessionId: string | null | undefined, requestId: RequestId) =>
-  `${sessionId ?? ""}|${requestId}`;
 
 /**
  * One Durable Object per MCP server: the source of truth for its record, config, expiry and
@@ -37,7 +32,7 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
   private readonly writes = new WriteLedgerTable(this.ctx.storage.sql);
   private readonly idempotency = new Idempotency(this.writes);
   readonly sessions = new SessionHost(this.ctx.storage, this);
-  readonly rateHeaders: RateHeaders = new Map();
+  readonly modern = new ModernEndpoint(this);
 
   /** The record if the server exists and has not expired; an expired one is purged now. */
   async active(): Promise<ServerRecord | null> {
@@ -66,6 +61,9 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     this.record = next;
     await this.ctx.storage.put(RECORD, next);
     await this.scheduleExpiry(next);
+    if (patch.config && configKey(patch.config) !== configKey(record.config)) {
+      this.modern.toolsChanged();
+    }
     return toView(next);
   }
 
@@ -106,7 +104,7 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
   async callTool(
     name: string,
     args: Record<string, unknown>,
-    extra: { signal: AbortSignal; requestId: RequestId; sessionId?: string },
+    extra: { signal: AbortSignal; requestId: RequestId; scope?: CallScope },
   ): Promise<CallToolResult> {
     const record = await this.active();
     if (!record) throw new JsonRpcError(-32001, "This MCP server no longer exists.");
@@ -129,7 +127,7 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
           upstreamStatus = info.status;
         },
       });
-      this.noteRateHeaders(rateKey(extra.sessionId, extra.requestId), result);
+      if (extra.scope) extra.scope.rateHeaders = rateFigures(result);
       return result;
     } catch (error) {
       throw toJsonRpcError(error);
@@ -161,18 +159,6 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     }, AUDIT_FLUSH_MS);
   }
 
-  private noteRateHeaders(key: string, result: CallToolResult) {
-    const meta = result._meta as Record<string, unknown> | undefined;
-    if (!meta || meta["ratelimit-limit"] === undefined) return;
-    const headers: Record<string, string> = {};
-    for (const name of ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"]) {
-      if (meta[name] !== undefined) headers[name] = String(meta[name]);
-    }
-    this.rateHeaders.set(key, headers);
-    if (this.rateHeaders.size > 1000)
-      this.rateHeaders.delete(this.rateHeaders.keys().next().value!);
-  }
-
   private async decryptedToken(record: ServerRecord): Promise<string> {
     if (this.apiToken?.sealed !== record.credentials) {
       const plain = await decryptSecret(record.credentials, parseConfig(this.env).encryptionKey);
@@ -192,10 +178,22 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     this.apiToken = undefined;
     this.audit.reset();
     await this.sessions.closeAll();
+    this.modern.closeAll();
     if (record) await deleteTokenRoute(this.env.TOKENS, record.token_hash);
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     this.audit.reset();
     this.writes.reset();
   }
+}
+
+/** A tool result's rate-limit figures as response headers; none when eDesk sent none. */
+function rateFigures(result: CallToolResult): Record<string, string> | undefined {
+  const meta = result._meta as Record<string, unknown> | undefined;
+  if (!meta || meta["ratelimit-limit"] === undefined) return undefined;
+  const headers: Record<string, string> = {};
+  for (const name of ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"]) {
+    if (meta[name] !== undefined) headers[name] = String(meta[name]);
+  }
+  return headers;
 }

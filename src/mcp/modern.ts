@@ -1,0 +1,155 @@
+import {
+  ProtocolError,
+  Server,
+  isJsonContentType,
+  type CallToolResult,
+  type ListToolsResult,
+  type ServerContext,
+} from "@modelcontextprotocol/server";
+import { createMcpHandler } from "agents/mcp/server";
+import { redact } from "../http/errors";
+import { MAX_BODY_BYTES } from "../http/read-json";
+import { jsonRpcError } from "./json-rpc";
+import { INSTRUCTIONS, SERVER_INFO, type CallScope, type ToolHost } from "./mcp-server";
+
+/**
+ * How long a client may reuse a `tools/list` result (2026-07-28 "Caching"). The list depends
+ * on the server's config, which an operator can change at any time, so the hint is short and
+ * `private` (the list differs per token); a client listening with `subscriptions/listen` also
+ * hears `notifications/tools/list_changed` at once.
+ */
+const TOOLS_LIST_TTL_MS = 5 * 60 * 1000;
+
+/** The path the handler is mounted on inside the ServerObject; the token never reaches it. */
+const ROUTE = "/mcp";
+
+/**
+ * The 2026-07-28 era of one MCP server (stateless, per-request `_meta` envelope,
+ * `server/discover`, `subscriptions/listen`), served by the `agents` handler over an SDK v2
+ * low-level server built per request. It runs inside the ServerObject, after authorisation, so
+ * revocation, expiry and `require_api_token_auth` hold for this era as for the 2025 one, and a
+ * config change can reach the listeners held here.
+ */
+export class ModernEndpoint {
+  private readonly handler: ReturnType<typeof createMcpHandler>;
+  /** The per-request scope of the request being served, by the Request the handler sees. */
+  private readonly scopes = new WeakMap<Request, CallScope>();
+  private readonly streams = new Set<() => void>();
+
+  constructor(host: ToolHost) {
+    this.handler = createMcpHandler(({ requestInfo }) => this.server(host, requestInfo), {
+      route: ROUTE,
+      legacy: "reject",
+      // The worker checks Origin before routing here, and the DO answers only the worker.
+      corsOptions: false,
+      allowedOriginHostnames: "*",
+      maxRequestBodySize: MAX_BODY_BYTES,
+      onerror: (error) => {
+        if (isClientFault(error)) return;
+        console.error(`mcp (2026-07-28): ${redact(`${error.name}: ${error.message}`)}`);
+      },
+    });
+  }
+
+  /** Serves one modern-era POST whose JSON body the caller has already read and checked. */
+  async handle(request: Request, body: unknown): Promise<Response> {
+    if (!isJsonContentType(request.headers.get("content-type"))) {
+      return jsonRpcError(415, -32600, "Unsupported Media Type: send application/json.");
+    }
+    const url = new URL(request.url);
+    const inner = new Request(`${url.origin}${ROUTE}`, {
+      method: "POST",
+      headers: request.headers,
+    });
+    const scope: CallScope = {};
+    this.scopes.set(inner, scope);
+    const response = await this.handler.fetch(inner, { parsedBody: body });
+    return this.track(withRateHeaders(response, scope));
+  }
+
+  /** Tells every client listening on this server that its tool list changed. */
+  toolsChanged(): void {
+    this.handler.notify.toolsChanged();
+  }
+
+  /** Ends every open stream (revocation, expiry): a listener must not outlive its server. */
+  closeAll(): void {
+    for (const close of this.streams) close();
+    this.streams.clear();
+  }
+
+  /**
+   * Streams (`subscriptions/listen`, and calls answered over SSE) are read through a stream of
+   * this object's, so that revocation can end them: the `agents` handler offers no close.
+   * Each chunk is pulled within the stream's own request, which is what makes a notification
+   * published from another request (an operator's PATCH) and the end of the stream reach the
+   * client at once rather than at the next keep-alive.
+   */
+  private track(response: Response): Response {
+    const source = response.body;
+    if (!source || !response.headers.get("content-type")?.includes("text/event-stream")) {
+      return response;
+    }
+    const reader = source.getReader();
+    const close = () => void reader.cancel().catch(() => {});
+    this.streams.add(close);
+    const body = new ReadableStream<Uint8Array>({
+      pull: async (controller) => {
+        const chunk = await reader.read().catch(() => ({ done: true, value: undefined }));
+        if (chunk.done) {
+          this.streams.delete(close);
+          controller.close();
+        } else controller.enqueue(chunk.value);
+      },
+      cancel: () => {
+        this.streams.delete(close);
+        close();
+      },
+    });
+    return new Response(body, response);
+  }
+
+  private server(host: ToolHost, request: Request | undefined): Server {
+    const scope = (request && this.scopes.get(request)) ?? {};
+    const server = new Server(SERVER_INFO, {
+      capabilities: { tools: { listChanged: true } },
+      instructions: INSTRUCTIONS,
+      cacheHints: { "tools/list": { ttlMs: TOOLS_LIST_TTL_MS, cacheScope: "private" } },
+    });
+    // The tool engine speaks SDK v1's types; the wire shapes are the same, only the two SDKs'
+    // TypeScript spellings of a JSON value differ.
+    server.setRequestHandler("tools/list", () => ({
+      tools: host.listTools() as unknown as ListToolsResult["tools"],
+    }));
+    server.setRequestHandler(
+      "tools/call",
+      async (call, ctx: ServerContext) =>
+        (await host.callTool(call.params.name, call.params.arguments ?? {}, {
+          signal: ctx.mcpReq.signal,
+          requestId: ctx.mcpReq.id,
+          scope,
+        })) as unknown as CallToolResult,
+    );
+    return server;
+  }
+}
+
+/**
+ * The handler reports the requests it refused (bad version, header mismatch) through the same
+ * callback as its own faults. Those answers already tell the client what was wrong; logging
+ * them would let any URL holder fill the log.
+ */
+function isClientFault(error: Error): boolean {
+  return error instanceof ProtocolError || error.message.startsWith("Rejected inbound request");
+}
+
+/** Copies a tool call's rate-limit figures onto a plain JSON response (design.md §1). */
+export function withRateHeaders(response: Response, scope: CallScope): Response {
+  const figures = scope.rateHeaders;
+  if (!figures || !response.headers.get("content-type")?.includes("application/json")) {
+    return response;
+  }
+  const out = new Response(response.body, response);
+  for (const [name, value] of Object.entries(figures)) out.headers.set(name, value);
+  return out;
+}

@@ -1,0 +1,161 @@
+import { SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { api, initialize, newAccount, newServer, rpc } from "./helpers";
+
+const MODERN = "2026-07-28";
+
+/** The per-request envelope every 2026-07-28 request carries in `params._meta`. */
+const envelope = (version = MODERN) => ({
+  "io.modelcontextprotocol/protocolVersion": version,
+  "io.modelcontextprotocol/clientCapabilities": {},
+  "io.modelcontextprotocol/clientInfo": { name: "modern-test", version: "1.0.0" },
+});
+
+/** Sends one 2026-07-28 request with the standard headers that must match its body. */
+async function modern(
+  url: string,
+  method: string,
+  params: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
+  const name: Record<string, string> =
+    typeof params.name === "string" ? { "mcp-name": params.name } : {};
+  return rpc(
+    url,
+    { id: 1, method, params: { ...params, _meta: envelope() } },
+    { "mcp-protocol-version": MODERN, "mcp-method": method, ...name, ...headers },
+  );
+}
+
+describe("MCP 2026-07-28 on the server's URL", () => {
+  it("answers server/discover with 2026-07-28 among the supported versions", async () => {
+    const server = await newServer(await newAccount());
+    const res = await modern(server.url, "server/discover");
+    expect(res.status).toBe(200);
+    expect(res.body.result.supportedVersions).toContain(MODERN);
+    expect(res.body.result.capabilities.tools).toBeDefined();
+    expect(res.body.result.serverInfo?.name ?? res.body.result._meta).toBeTruthy();
+    expect(res.headers.get("mcp-session-id")).toBeNull();
+  });
+
+  it("lists the config's tools with a private cache hint, the same list the 2025 era gets", async () => {
+    const server = await newServer(await newAccount(), { methods: ["read"], tags: ["tickets"] });
+    const res = await modern(server.url, "tools/list");
+    expect(res.status).toBe(200);
+    expect(res.body.result.cacheScope).toBe("private");
+    expect(res.body.result.ttlMs).toBeGreaterThan(0);
+    expect(res.body.result.resultType).toBe("complete");
+    const names = res.body.result.tools.map((t: { name: string }) => t.name);
+
+    const { headers } = await initialize(server.url);
+    const legacy = await rpc(server.url, { id: 2, method: "tools/list" }, headers);
+    expect(names).toEqual(legacy.body.result.tools.map((t: { name: string }) => t.name));
+  });
+
+  it("calls a tool and puts eDesk's rate-limit figures on the JSON response", async () => {
+    const server = await newServer(await newAccount());
+    const res = await modern(server.url, "tools/call", {
+      name: "get_single_e_desk_ticket_by_id",
+      arguments: { id: 1409923 },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.result.isError).not.toBe(true);
+    expect(res.body.result.structuredContent).toBeDefined();
+    expect(res.headers.get("ratelimit-limit")).toMatch(/^\d+$/);
+    expect(res.body.result._meta["ratelimit-limit"]).toBeDefined();
+  });
+
+  it("answers an eDesk fault as an isError result", async () => {
+    const server = await newServer(await newAccount());
+    const res = await modern(server.url, "tools/call", {
+      name: "get_single_e_desk_ticket_by_id",
+      arguments: { id: 999999999 },
+    });
+    expect(res.body.result.isError).toBe(true);
+    expect(res.body.result.content[0].text).toMatch(/not found|no ticket/i);
+  });
+
+  it("refuses a header that does not match the body with -32020", async () => {
+    const server = await newServer(await newAccount());
+    const res = await modern(server.url, "tools/list", {}, { "mcp-method": "tools/call" });
+    expect(res.body.error.code).toBe(-32020);
+  });
+
+  it("refuses an unsupported protocol version with -32022 naming the supported ones", async () => {
+    const server = await newServer(await newAccount());
+    const res = await rpc(
+      server.url,
+      { id: 1, method: "tools/list", params: { _meta: envelope("2099-01-01") } },
+      { "mcp-protocol-version": "2099-01-01", "mcp-method": "tools/list" },
+    );
+    expect(res.body.error.code).toBe(-32022);
+    expect(JSON.stringify(res.body.error.data)).toContain(MODERN);
+  });
+
+  it("refuses a modern request that carries a session id", async () => {
+    const server = await newServer(await newAccount());
+    const res = await modern(server.url, "tools/list", {}, { "mcp-session-id": "abc" });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe(-32600);
+  });
+
+  it("asks for the API key on a require_api_token_auth server, whatever the era", async () => {
+    const server = await newServer(await newAccount(), { require_api_token_auth: true });
+    expect((await modern(server.url, "tools/list")).status).toBe(401);
+    const ok = await modern(server.url, "tools/list", {}, { authorization: "Bearer test-api-key" });
+    expect(ok.status).toBe(200);
+  });
+
+  it("refuses a revoked server on the next request", async () => {
+    const accountId = await newAccount();
+    const server = await newServer(accountId);
+    expect((await modern(server.url, "tools/list")).status).toBe(200);
+    await api("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
+    expect((await modern(server.url, "tools/list")).status).toBe(404);
+  });
+
+  it("tells a listening client that its tool list changed when the config is patched", async () => {
+    const accountId = await newAccount();
+    const server = await newServer(accountId, { methods: ["read"] });
+    const response = await SELF.fetch(server.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json, text/event-stream",
+        "mcp-protocol-version": MODERN,
+        "mcp-method": "subscriptions/listen",
+      },
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: 7,
+        method: "subscriptions/listen",
+        params: { notifications: { toolsListChanged: true }, _meta: envelope() },
+      }),
+    });
+    expect(response.headers.get("content-type")).toMatch(/text\/event-stream/);
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    const until = async (needle: string) => {
+      while (!text.includes(needle)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value, { stream: true });
+      }
+    };
+    await until("notifications/subscriptions/acknowledged");
+    const patched = await api("PATCH", `/api/integrated-account/${accountId}/mcp/${server.id}`, {
+      config: { methods: ["read", "write"] },
+    });
+    expect(patched.status).toBe(200);
+    await until("notifications/tools/list_changed");
+    expect(text).toContain("notifications/tools/list_changed");
+
+    // Revocation ends the stream.
+    await api("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
+    for (;;) {
+      const { done } = await reader.read().catch(() => ({ done: true }));
+      if (done) break;
+    }
+  });
+});
