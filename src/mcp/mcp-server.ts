@@ -7,7 +7,7 @@ import {
   type Tool,
 } from "@modelcontextprotocol/sdk/types.js";
 import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
-import { reportInvalidParams } from "./invalid-params";
+import { reportInvalidParams } from "./sdk-v1-patches";
 
 /**
  * What the tool calls of one HTTP request share with the code that writes its response: a

@@ -8,11 +8,10 @@ import {
   SUPPORTED_PROTOCOL_VERSIONS,
 } from "@modelcontextprotocol/sdk/types.js";
 import { MemoryEventStore } from "./event-store";
-import { invalidParamsMessage } from "./invalid-params";
 import { LegacySseTransport } from "./legacy-sse";
 import { createMcpServer, scopeCarrier, type CallScope, type ToolHost } from "./mcp-server";
 import { jsonRpcError } from "./json-rpc";
-import { releaseSettledJsonStreams } from "./release-json-streams";
+import { invalidParamsMessage, releaseSettledJsonStreams, setJsonResponse } from "./sdk-v1-patches";
 
 /** SSE `retry` hint (SEP-1699): how long a client waits before it resumes a closed stream. */
 const RETRY_MS = 2_000;
@@ -184,10 +183,7 @@ export class SessionHost {
   ): Promise<Response> {
     const init = isInitializeRequest(body) ? body : undefined;
     if (request.method === "POST") {
-      // The SDK transport fixes JSON-or-SSE per instance; we choose per request from Accept,
-      // read synchronously by handleRequest before its first await (SDK 1.32.2, pinned).
-      (session.transport as unknown as { _enableJsonResponse: boolean })._enableJsonResponse =
-        !prefersSse(request.headers.get("accept") ?? "");
+      setJsonResponse(session.transport, !prefersSse(request.headers.get("accept") ?? ""));
     }
     const response = await session.transport.handleRequest(
       this.withNegotiatedVersion(request, session.meta),
@@ -259,7 +255,7 @@ export class SessionHost {
         "content-type": "application/json",
       },
     });
-    (session.transport as unknown as { _enableJsonResponse: boolean })._enableJsonResponse = true;
+    setJsonResponse(session.transport, true);
     await session.transport.handleRequest(replay, {
       parsedBody: {
         jsonrpc: "2.0",
