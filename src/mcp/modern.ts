@@ -15,10 +15,11 @@ import { INSTRUCTIONS, SERVER_INFO, type CallScope, type ToolHost } from "./mcp-
 /**
  * How long a client may reuse a `tools/list` result (2026-07-28 "Caching"). The list depends
  * on the server's config, which an operator can change at any time, so the hint is short and
- * `private` (the list differs per token); a client listening with `subscriptions/listen` also
- * hears `notifications/tools/list_changed` at once.
+ * `private` (the list differs per token): a client that does not listen sees a changed list
+ * within a minute, and one listening with `subscriptions/listen` hears
+ * `notifications/tools/list_changed` at once.
  */
-const TOOLS_LIST_TTL_MS = 5 * 60 * 1000;
+const TOOLS_LIST_TTL_MS = 60 * 1000;
 
 /** The path the handler is mounted on inside the ServerObject; the token never reaches it. */
 const ROUTE = "/mcp";

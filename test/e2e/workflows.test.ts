@@ -1,14 +1,14 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { McpError } from "@modelcontextprotocol/sdk/types.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { callEdesk, connectEdesk } from "../../docs/snippets/agent";
+import { callEdesk2026, connectEdesk2026 } from "../../docs/snippets/agent-2026";
 import { demoGet, demoMessages, demoWrites, freshDemoDesk } from "./demo-desk";
 import { createAccount, createServer, simulatorRequests } from "./stack";
 
 // The two support workflows of the product brief, scripted as an agent runs them: tool calls
-// through the README's agent snippet (SDK Client over Streamable HTTP), each against a server
-// whose config allows what the workflow needs, then checked in eDesk's own state (the simulator,
-// read with the demo token) and in its request log.
+// through the README's agent snippets, once per protocol era (SDK v1 client over Streamable
+// HTTP 2025-11-25; SDK v2 client pinned to 2026-07-28), each against a server whose config
+// allows what the workflow needs, then checked in eDesk's own state (the simulator, read with
+// the demo token) and in its request log.
 
 /** Tags are resource groups, so these expose more tools than the workflow calls (checked below). */
 const WHERE_IS_MY_ORDER = {
@@ -22,32 +22,61 @@ const DAMAGED_GOODS = {
 const READ_ONLY = { methods: ["read"] };
 
 type Row = Record<string, any>;
-let client: Client | undefined;
+/** One tool call as the agent makes it: the structured result, or a throw on `isError`. */
+type Agent = (tool: string, args: Record<string, unknown>) => Promise<unknown>;
+
+interface Era {
+  name: string;
+  connect(url: string): Promise<{ agent: Agent; close(): Promise<void> }>;
+}
+
+const ERAS: Era[] = [
+  {
+    name: "2025-11-25",
+    async connect(url) {
+      const client = await connectEdesk(url);
+      return { agent: (tool, args) => callEdesk(client, tool, args), close: () => client.close() };
+    },
+  },
+  {
+    name: "2026-07-28",
+    async connect(url) {
+      const client = await connectEdesk2026(url);
+      return {
+        agent: (tool, args) => callEdesk2026(client, tool, args),
+        close: () => client.close(),
+      };
+    },
+  },
+];
+
+let close: (() => Promise<void>) | undefined;
 
 afterEach(async () => {
-  await client?.close();
-  client = undefined;
+  await close?.();
+  close = undefined;
 });
 
-async function agentFor(config: Record<string, unknown>) {
+async function agentFor(era: Era, config: Record<string, unknown>) {
   const server = await createServer(await createAccount(), config);
   // A freshly seeded demo desk and an empty request log (creating the account logged a
   // GET /whoami): everything the log shows from here on is the workflow's.
   await freshDemoDesk();
-  client = await connectEdesk(server.url);
-  return { client, server };
+  const connection = await era.connect(server.url);
+  close = connection.close;
+  return { client: connection.agent, server };
 }
 
 /** Pages through a list tool until `match` finds a row (the cursor is opaque). */
 async function findInList(
-  agent: Client,
+  agent: Agent,
   tool: string,
   args: Record<string, unknown>,
   match: (row: Row) => boolean,
 ): Promise<Row> {
   let cursor: string | null = null;
   do {
-    const page = (await callEdesk(agent, tool, {
+    const page = (await agent(tool, {
       ...args,
       limit: 100,
       ...(cursor ? { next_cursor: cursor } : {}),
@@ -60,14 +89,14 @@ async function findInList(
 }
 
 /** "Where is my order?": answer the oldest open shipping question with its tracking, close it. */
-async function whereIsMyOrder(agent: Client) {
+async function whereIsMyOrder(agent: Agent) {
   const ticket = await findInList(
     agent,
     "list_all_e_desk_tickets",
     { filter_status_equals: "Open", order_by: "created_at", order_direction: "asc" },
     (row) => row.subject === "Shipping update",
   );
-  const order = (await callEdesk(agent, "get_single_e_desk_sales_order_by_id", {
+  const order = (await agent("get_single_e_desk_sales_order_by_id", {
     id: ticket.sales_order_id,
   })) as Row;
   const tracking = order.tracking_codes[0];
@@ -76,14 +105,14 @@ async function whereIsMyOrder(agent: Client) {
     `Hi ${firstName}, thanks for your patience. Your order ${order.seller_order_id} is on its way ` +
     `with ${tracking.tracking_carrier_name}, tracking code ${tracking.tracking_code}. You can ` +
     `follow it here: ${tracking.tracking_link}`;
-  await callEdesk(agent, "create_a_e_desk_message", {
+  await agent("create_a_e_desk_message", {
     ticket_id: ticket.id,
     type: "Message",
     direction: "Outgoing",
     send: true,
     body: reply,
   });
-  await callEdesk(agent, "update_a_e_desk_ticket_datum_by_id", { id: ticket.id, status: "Closed" });
+  await agent("update_a_e_desk_ticket_datum_by_id", { id: ticket.id, status: "Closed" });
   return { ticketId: ticket.id as number, order, tracking, reply };
 }
 
@@ -92,9 +121,9 @@ const WAREHOUSE_NOTE =
   "99421). Please check the packaging batch and ship a replacement today. [e2e-note-7f3a]";
 
 /** "Damaged goods": apologise, tell the warehouse on the order, tag the ticket. */
-async function damagedGoods(agent: Client) {
-  const ticket = (await callEdesk(agent, "get_single_e_desk_ticket_by_id", { id: 99421 })) as Row;
-  await callEdesk(agent, "create_a_e_desk_message", {
+async function damagedGoods(agent: Agent) {
+  const ticket = (await agent("get_single_e_desk_ticket_by_id", { id: 99421 })) as Row;
+  await agent("create_a_e_desk_message", {
     ticket_id: ticket.id,
     type: "Message",
     direction: "Outgoing",
@@ -103,7 +132,7 @@ async function damagedGoods(agent: Client) {
       "Hello Eleanor, I am so sorry your vase arrived broken. We are sending a replacement " +
       "today at no cost, in time for Saturday; no need to return the pieces.",
   });
-  const note = (await callEdesk(agent, "create_a_e_desk_order_note", {
+  const note = (await agent("create_a_e_desk_order_note", {
     sales_order_id: ticket.sales_order_id,
     text: WAREHOUSE_NOTE,
   })) as Row;
@@ -113,16 +142,16 @@ async function damagedGoods(agent: Client) {
     {},
     (row) => row.name === "Damaged Goods",
   );
-  const tagged = (await callEdesk(agent, "add_e_desk_ticket_tags", {
+  const tagged = (await agent("add_e_desk_ticket_tags", {
     id: ticket.id,
     tag_ids: [tag.id],
   })) as Row;
   return { ticket, note, tag, tagged };
 }
 
-describe("workflow: where is my order?", () => {
+describe.each(ERAS)("workflow: where is my order? ($name)", (era) => {
   it("replies once with the tracking code and closes the oldest open shipping ticket", async () => {
-    const { client: agent, server } = await agentFor(WHERE_IS_MY_ORDER);
+    const { client: agent, server } = await agentFor(era, WHERE_IS_MY_ORDER);
     expect(server.tools.filter((name) => /^(delete|add|remove)_/.test(name))).toEqual([]);
 
     const { ticketId, order, tracking } = await whereIsMyOrder(agent);
@@ -158,9 +187,9 @@ describe("workflow: where is my order?", () => {
   }, 30_000);
 });
 
-describe("workflow: damaged goods", () => {
+describe.each(ERAS)("workflow: damaged goods ($name)", (era) => {
   it("apologises, leaves an internal order note and adds the tag keeping the old ones", async () => {
-    const { client: agent } = await agentFor(DAMAGED_GOODS);
+    const { client: agent } = await agentFor(era, DAMAGED_GOODS);
     const before = await demoGet("/tickets/99421");
     expect(before.tags_ids.length).toBeGreaterThan(0);
     const notesBefore: number[] = (await demoGet(`/sales-orders/${before.sales_order_id}`))
@@ -195,10 +224,10 @@ describe("workflow: damaged goods", () => {
   }, 30_000);
 });
 
-describe("the same workflows on a read-only server (methods: read)", () => {
+describe.each(ERAS)("the same workflows on a read-only server (methods: read, $name)", (era) => {
   const notExposed = (tool: string) => (error: unknown) =>
-    error instanceof McpError &&
-    error.code === -32602 &&
+    error instanceof Error &&
+    (error as { code?: unknown }).code === -32602 &&
     error.message.includes(`Unknown tool: ${tool}`);
 
   it.each([
@@ -207,14 +236,14 @@ describe("the same workflows on a read-only server (methods: read)", () => {
   ])(
     "%s stops at the first write with -32602 and writes nothing",
     async (_, workflow) => {
-      const { client: agent, server } = await agentFor(READ_ONLY);
+      const { client: agent, server } = await agentFor(era, READ_ONLY);
       expect(server.tools).not.toContain("create_a_e_desk_message");
 
       const error = await workflow(agent).then(
         () => undefined,
         (e: unknown) => e,
       );
-      expect(error).toBeInstanceOf(McpError);
+      expect(error).toBeInstanceOf(Error);
       expect(notExposed("create_a_e_desk_message")(error), String(error)).toBe(true);
       // It did run up to that point (its reads reached eDesk), and wrote nothing.
       const log = await simulatorRequests("demo");
