@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { api, initialize, newAccount, newServer, rpc } from "./helpers";
 
 const MODERN = "2026-07-28";
+const SERVER_INFO = "io.modelcontextprotocol/serverInfo";
 
 /** The per-request envelope every 2026-07-28 request carries in `params._meta`. */
 const envelope = (version = MODERN) => ({
@@ -34,7 +35,7 @@ describe("MCP 2026-07-28 on the server's URL", () => {
     expect(res.status).toBe(200);
     expect(res.body.result.supportedVersions).toContain(MODERN);
     expect(res.body.result.capabilities.tools).toBeDefined();
-    expect(res.body.result.serverInfo?.name ?? res.body.result._meta).toBeTruthy();
+    expect(res.body.result._meta[SERVER_INFO].name).toBe("edesk-mcp");
     expect(res.headers.get("mcp-session-id")).toBeNull();
   });
 
@@ -45,6 +46,7 @@ describe("MCP 2026-07-28 on the server's URL", () => {
     expect(res.body.result.cacheScope).toBe("private");
     expect(res.body.result.ttlMs).toBeGreaterThan(0);
     expect(res.body.result.resultType).toBe("complete");
+    expect(res.body.result._meta[SERVER_INFO].name).toBe("edesk-mcp");
     const names = res.body.result.tools.map((t: { name: string }) => t.name);
 
     const { headers } = await initialize(server.url);
@@ -63,6 +65,8 @@ describe("MCP 2026-07-28 on the server's URL", () => {
     expect(res.body.result.structuredContent).toBeDefined();
     expect(res.headers.get("ratelimit-limit")).toMatch(/^\d+$/);
     expect(res.body.result._meta["ratelimit-limit"]).toBeDefined();
+    expect(res.body.result.resultType).toBe("complete");
+    expect(res.body.result._meta[SERVER_INFO].name).toBe("edesk-mcp");
   });
 
   it("answers an eDesk fault as an isError result", async () => {
