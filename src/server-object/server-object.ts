@@ -13,6 +13,7 @@ import { JsonRpcError, toJsonRpcError } from "../mcp/json-rpc";
 import { SessionHost } from "../mcp/session-host";
 import { handleMcpRequest } from "../mcp/endpoint";
 import { Idempotency } from "../tools/idempotency";
+import { auditedCall } from "../tools/audit-call";
 import { AUDIT_FLUSH_MS, AuditTrail, type AuditEntry } from "./audit";
 import { WriteLedgerTable } from "./write-ledger";
 import { isExpired, toView, type ServerRecord } from "./record";
@@ -137,8 +138,7 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
       if (this.record && (result || upstreamStatus !== null)) {
         this.recordCall({
           at: new Date(started).toISOString(),
-          tool: name,
-          argument_keys: Object.keys(args).sort(),
+          ...auditedCall(toolSet, name, args),
           upstream_status: upstreamStatus,
           duration_ms: Date.now() - started,
           is_error: result?.isError === true || result === undefined,
