@@ -135,7 +135,8 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     } catch (error) {
       throw toJsonRpcError(error);
     } finally {
-      if (this.record && (result || upstreamStatus !== null)) {
+      // Every call is audited, refusals (a tool outside the config) and failures included.
+      if (this.record) {
         this.recordCall({
           at: new Date(started).toISOString(),
           ...auditedCall(toolSet, name, args),

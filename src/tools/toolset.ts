@@ -24,6 +24,8 @@ export interface ToolSet {
   has(name: string): boolean;
   /** The selected catalog tool of this name, if any. */
   find(name: string): ToolEntry | undefined;
+  /** Whether the three discovery tools are listed (and callable) instead of the catalog. */
+  readonly discovery: boolean;
   /**
    * Runs a tool. Throws JSON-RPC -32602 for a name this set does not expose (MCP spec
    * "Tools › Error Handling": unknown tools are protocol errors); every other failure the model
@@ -59,6 +61,7 @@ export function createToolSet(tools: readonly CatalogTool[], config: ServerToolC
     names: entries.map((entry) => entry.tool.name),
     has: allows,
     find: (name) => byName.get(name),
+    discovery,
     async call(name, args, ctx) {
       if (discovery && isDiscoveryTool(name)) {
         return callDiscovery(name, args, {

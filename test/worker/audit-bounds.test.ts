@@ -70,3 +70,67 @@ describe("audit trail bounds", () => {
     }
   });
 });
+
+describe("audit trail in discovery mode and on refusals", () => {
+  it("audits call_tool as the tool it runs, with that tool's argument names", async () => {
+    const accountId = await newAccount();
+    const server = await newServer(accountId, { tool_exposure: "discovery" });
+    const { headers } = await initialize(server.url);
+    await rpc(
+      server.url,
+      {
+        id: 4,
+        method: "tools/call",
+        params: {
+          name: "call_tool",
+          arguments: { name: "delete_a_e_desk_ticket_by_id", arguments: { id: 999999999 } },
+        },
+      },
+      headers,
+    );
+    const res = await api("GET", `/api/integrated-account/${accountId}/mcp/${server.id}/audit`);
+    expect(res.body.result[0]).toMatchObject({
+      tool: "delete_a_e_desk_ticket_by_id",
+      argument_keys: ["id"],
+    });
+  });
+
+  it("audits calls refused because the tool is outside the server's config", async () => {
+    const accountId = await newAccount();
+    const server = await newServer(accountId, { methods: ["read"] });
+    const { headers } = await initialize(server.url);
+    const refused = await rpc(
+      server.url,
+      {
+        id: 5,
+        method: "tools/call",
+        params: { name: "delete_a_e_desk_ticket_by_id", arguments: { id: 1 } },
+      },
+      headers,
+    );
+    expect(refused.body.error.code).toBe(-32602);
+    const discovery = await newServer(accountId, { tool_exposure: "discovery", methods: ["read"] });
+    const session = await initialize(discovery.url);
+    await rpc(
+      discovery.url,
+      {
+        id: 6,
+        method: "tools/call",
+        params: {
+          name: "call_tool",
+          arguments: { name: "delete_a_e_desk_ticket_by_id", arguments: { id: 1 } },
+        },
+      },
+      session.headers,
+    );
+    for (const id of [server.id, discovery.id]) {
+      const res = await api("GET", `/api/integrated-account/${accountId}/mcp/${id}/audit`);
+      expect(res.body.result).toHaveLength(1);
+      expect(res.body.result[0]).toMatchObject({
+        tool: "delete_a_e_desk_ticket_by_id",
+        upstream_status: null,
+        is_error: true,
+      });
+    }
+  });
+});
