@@ -36,6 +36,18 @@ export interface OperationContext {
   allows(toolName: string): boolean;
 }
 
+/**
+ * Argument values with which a write reaches customers although no `send: true` says so, e.g. a
+ * template turned into an automatic reply. Such calls are refused by default (tools/
+ * customer-visible.ts); a confirmation setting can later allow them per server.
+ */
+export interface CustomerVisible {
+  /** The rule applies when every named argument holds one of its listed values. */
+  when: Record<string, readonly unknown[]>;
+  /** Why, in plain words a model and an operator understand; the refusal quotes it. */
+  reason: string;
+}
+
 export interface Operation {
   method: MethodKind;
   /** Custom methods only: the verb, giving the tool name `<custom>_e_desk_<resource>`. */
@@ -65,6 +77,8 @@ export interface Operation {
   encoding?: "json" | "multipart";
   /** Shape of a successful result, for `outputSchema`, where eDesk documents it. */
   output?: z.ZodType;
+  /** Argument values that make this write customer-visible; refused by default. */
+  customerVisible?: CustomerVisible;
   /** Composite operations (several upstream calls) replace the default single request. */
   run?(args: Record<string, unknown>, ctx: OperationContext): Promise<unknown>;
 }

@@ -16,13 +16,25 @@ export function toMultipart(body: Record<string, unknown>): FormData {
     if (Array.isArray(value) && value.every(isFile)) {
       for (const file of value) {
         const bytes = decodeBase64(file.content_base64);
-        form.append(`${name}[]`, new Blob([bytes], { type: file.mime }), file.name);
+        form.append(`${name}[]`, new Blob([bytes], { type: file.mime }), headerSafe(file.name));
       }
     } else {
       form.append(camelCase(name), typeof value === "string" ? value : JSON.stringify(value));
     }
   }
   return form;
+}
+
+/**
+ * A file name as the HTML form-data encoding writes it in a part header: LF, CR and `"` as
+ * %0A, %0D and %22. workerd escapes LF and `"` but sends CR as it is, so a name could end the
+ * header line early and add headers of its own.
+ */
+function headerSafe(name: string): string {
+  return name.replace(
+    /[\r\n"]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+  );
 }
 
 interface FilePart {

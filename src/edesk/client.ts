@@ -7,6 +7,7 @@ import {
   unreachableError,
   type EdeskCallInfo,
 } from "./errors";
+import { scrubber } from "./scrub";
 import { DEFAULT_RETRY, isTransient, pause, retryDelay, type RetryPolicy } from "./retry";
 import {
   accountLimiter,
@@ -66,8 +67,7 @@ export function createEdeskClient(options: EdeskClientOptions): EdeskClient {
       : accountLimiter("client", new RateLimitTracker()));
   const headers = baseHeaders(options.apiToken);
   const policy = options.retry ?? DEFAULT_RETRY;
-  const scrub = (text: string) =>
-    options.apiToken ? text.split(options.apiToken).join("<redacted>") : text;
+  const scrub = scrubber(options.apiToken);
 
   async function attempt(
     request: EdeskRequest,
@@ -93,6 +93,15 @@ export function createEdeskClient(options: EdeskClientOptions): EdeskClient {
       info.status = response.status;
       seen.retryAfter = response.headers.get("retry-after");
       limiter.observed(response.status, seen.retryAfter);
+      if (response.status >= 300 && response.status < 400) {
+        // Redirects are not followed (buildInit): a third party's body is not eDesk data, and a
+        // 307 would re-send a write's body to it. Nothing of this answer is passed on.
+        await response.body?.cancel();
+        throw badResponseError(
+          withFigures(info, limiter),
+          "the answer is a redirect, which is not followed",
+        );
+      }
       const text = await response
         .text()
         .catch((error) =>
@@ -151,15 +160,14 @@ export function buildUrl(baseUrl: string, request: UpstreamRequest): string {
 
 function buildInit(request: EdeskRequest, base: Record<string, string>): RequestInit {
   const headers = new Headers(base);
+  const common = { method: request.method, headers, redirect: "manual" as const };
   // splitArgs puts a multipart operation's FormData in `body` (edesk-api.md §2.5); fetch then
   // sets multipart/form-data with its boundary itself.
   const form = request.form ?? (request.body instanceof FormData ? request.body : undefined);
-  if (form) return { method: request.method, headers, body: form };
-  if (request.body === undefined || request.method === "GET") {
-    return { method: request.method, headers };
-  }
+  if (form) return { ...common, body: form };
+  if (request.body === undefined || request.method === "GET") return common;
   headers.set("content-type", "application/json");
-  return { method: request.method, headers, body: JSON.stringify(request.body) };
+  return { ...common, body: JSON.stringify(request.body) };
 }
 
 function interpret(
@@ -169,7 +177,8 @@ function interpret(
   scrub: (text: string) => string,
 ): EdeskResponse {
   const ok = status >= 200 && status < 300;
-  const parsed = parseJson(ok ? text : scrub(text));
+  // Scrubbed on success too: an echo of the token in data (or base64 of it) must not reach a model.
+  const parsed = parseJson(scrub(text));
   if (!ok) throw errorFromStatus(info, parsed.value);
   // GUESS: eDesk documents a JSON body on every success (§3: 200 only, no 204); an empty
   // body is read as an empty object rather than failing a call that did succeed.

@@ -35,10 +35,12 @@ export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
 /**
  * Cuts secrets out of anything logged: MCP URL paths (`/mcp/<redacted>`), bearer values, and
  * any bare word shaped like an MCP token (43 base64url characters), wherever it appears.
+ * A server id after `/mcp/` (`mcp_` and 16 base64url characters, as in the admin API's
+ * `…/mcp/<server id>/audit`) is not a secret and stays readable.
  */
 export function redact(text: string): string {
   return text
-    .replace(/\/mcp\/[^/?#\s"]+/g, "/mcp/<redacted>")
+    .replace(/\/mcp\/(?!mcp_[A-Za-z0-9_-]{16}(?![^/?#\s"]))[^/?#\s"]+/g, "/mcp/<redacted>")
     .replace(/\b(Bearer\s+)[^\s"',;]+/gi, "$1<redacted>")
     .replace(/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g, "<redacted>");
 }

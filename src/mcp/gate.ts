@@ -4,25 +4,13 @@ import { findServerId, forgetTokenRoute } from "../tokens/token-store";
 import { looksLikeToken, sha256Hex } from "../tokens/token";
 import { jsonRpcError } from "./json-rpc";
 import { notFound, TOKEN_HASH_HEADER, UNKNOWN_HEADER } from "./not-found";
+import { originAllowed } from "./origin";
 
 /** `/mcp/<token>`, `/mcp/<token>/sse`, `/mcp/<token>/messages`. */
 const MCP_PATH = /^\/mcp\/([^/]+)(?:\/(?:sse|messages))?\/?$/;
 
 export function isMcpPath(pathname: string): boolean {
   return pathname.startsWith("/mcp/");
-}
-
-/**
- * DNS-rebinding protection (MCP spec, Streamable HTTP security): a browser's `Origin` must be
- * an allowed origin or this service's own; requests without `Origin` (non-browser clients) pass.
- */
-function originAllowed(request: Request, config: Config): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  const own = config.publicBaseUrl
-    ? new URL(config.publicBaseUrl).origin
-    : new URL(request.url).origin;
-  return origin === own || config.allowedOrigins.includes(origin);
 }
 
 /**

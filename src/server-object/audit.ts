@@ -4,6 +4,14 @@ export const AUDIT_LIMIT = 500;
 /** Queued rows are written this long after the first of them. */
 export const AUDIT_FLUSH_MS = 100;
 
+/** A row names at most this many arguments, each cut to AUDIT_MAX_NAME characters. */
+export const AUDIT_MAX_KEYS = 32;
+export const AUDIT_MAX_NAME = 64;
+/** Tool names are client-sent on refusals; cut to this length. */
+export const AUDIT_MAX_TOOL = 100;
+/** A stored `argument_keys` longer than this (a row written before the bounds) reads as []. */
+const MAX_STORED_KEYS_TEXT = AUDIT_MAX_KEYS * (AUDIT_MAX_NAME + 8);
+
 export interface AuditEntry {
   at: string;
   tool: string;
@@ -38,9 +46,13 @@ export class AuditTrail {
     this.ready = true;
   }
 
-  /** Queues a row; true when the queue was empty, i.e. the caller must schedule `flush`. */
+  /** Queues a row, bounded; true when the queue was empty, i.e. the caller must schedule `flush`. */
   add(entry: AuditEntry): boolean {
-    this.pending.push(entry);
+    this.pending.push({
+      ...entry,
+      tool: entry.tool.slice(0, AUDIT_MAX_TOOL),
+      argument_keys: boundedKeys(entry.argument_keys),
+    });
     return this.pending.length === 1;
   }
 
@@ -64,7 +76,11 @@ export class AuditTrail {
     this.sql.exec("DELETE FROM audit WHERE seq <= (SELECT MAX(seq) FROM audit) - ?", AUDIT_LIMIT);
   }
 
-  /** Newest first. */
+  /**
+   * Newest first. Every column is bounded in SQL, so whatever rows hold (rows written before
+   * the bounds, up to 1 MiB each, once made the RPC reply exceed 32 MiB: a 500), a full
+   * page stays small and parses.
+   */
   list(limit = 100): AuditEntry[] {
     this.flush();
     this.ensure();
@@ -77,14 +93,17 @@ export class AuditTrail {
         duration_ms: number;
         is_error: number;
       }>(
-        "SELECT * FROM audit ORDER BY seq DESC LIMIT ?",
+        `SELECT substr(at, 1, 40) AS at, substr(tool, 1, ${AUDIT_MAX_TOOL}) AS tool,
+          CASE WHEN length(argument_keys) <= ${MAX_STORED_KEYS_TEXT} THEN argument_keys ELSE '[]'
+          END AS argument_keys, upstream_status, duration_ms, is_error
+          FROM audit ORDER BY seq DESC LIMIT ?`,
         Math.trunc(Math.min(Math.max(limit, 1), AUDIT_LIMIT)),
       )
       .toArray();
     return rows.map((row) => ({
       at: row.at,
       tool: row.tool,
-      argument_keys: JSON.parse(row.argument_keys) as string[],
+      argument_keys: boundedKeys(parseKeys(row.argument_keys)),
       upstream_status: row.upstream_status,
       duration_ms: row.duration_ms,
       is_error: row.is_error === 1,
@@ -95,5 +114,19 @@ export class AuditTrail {
   reset() {
     this.pending = [];
     this.ready = false;
+  }
+}
+
+/** At most AUDIT_MAX_KEYS names, each a string of at most AUDIT_MAX_NAME characters. */
+function boundedKeys(keys: readonly unknown[]): string[] {
+  return keys.slice(0, AUDIT_MAX_KEYS).map((key) => String(key).slice(0, AUDIT_MAX_NAME));
+}
+
+function parseKeys(text: string): unknown[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value : [];
+  } catch {
+    return [];
   }
 }

@@ -14,6 +14,7 @@ import { JsonRpcError, toJsonRpcError } from "../mcp/json-rpc";
 import { SessionHost } from "../mcp/session-host";
 import { handleMcpRequest } from "../mcp/endpoint";
 import { Idempotency } from "../tools/idempotency";
+import { auditedCall } from "../tools/audit-call";
 import { AUDIT_FLUSH_MS, AuditTrail, type AuditEntry } from "./audit";
 import { WriteLedgerTable } from "./write-ledger";
 import { isExpired, toView, type ServerRecord } from "./record";
@@ -132,11 +133,11 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     } catch (error) {
       throw toJsonRpcError(error);
     } finally {
-      if (this.record && (result || upstreamStatus !== null)) {
+      // Every call is audited, refusals (a tool outside the config) and failures included.
+      if (this.record) {
         this.recordCall({
           at: new Date(started).toISOString(),
-          tool: name,
-          argument_keys: Object.keys(args).sort(),
+          ...auditedCall(toolSet, name, args),
           upstream_status: upstreamStatus,
           duration_ms: Date.now() - started,
           is_error: result?.isError === true || result === undefined,

@@ -202,6 +202,11 @@ export async function callDiscovery(
   return host.run(entry, value.arguments ?? {});
 }
 
+/** The argument names a discovery tool declares. */
+export function discoveryArgNames(name: keyof typeof INPUTS): string[] {
+  return Object.keys(INPUTS[name].shape);
+}
+
 /** Whether a name is one of the discovery tools. */
 export function isDiscoveryTool(name: string): name is keyof typeof INPUTS {
   return name === SEARCH_TOOLS || name === GET_TOOL_SCHEMA || name === CALL_TOOL;

@@ -16,6 +16,7 @@ import {
   successResult,
 } from "./results";
 import { invalidArgsText, validateArgs } from "./validate-args";
+import { customerVisibleRefusal } from "./customer-visible";
 
 /** One upstream call as the host may log or audit it; never holds a token or a body. */
 export interface UpstreamInfo {
@@ -120,6 +121,8 @@ export async function executeTool(
 ): Promise<CallToolResult> {
   const checked = validateArgs(entry.input, args, entry.argNames);
   if (!checked.ok) return errorResult(invalidArgsText(entry.tool.name, checked.problems));
+  const refusal = customerVisibleRefusal(entry.tool, checked.value);
+  if (refusal) return errorResult(refusal);
   const { [IDEMPOTENCY_ARG]: key, ...rest } = checked.value;
   if (typeof key !== "string" || !ctx.idempotency) {
     return (await attempt(entry, rest, ctx, allows)).result;

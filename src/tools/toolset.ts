@@ -22,6 +22,10 @@ export interface ToolSet {
   readonly names: readonly string[];
   /** Whether the config selects a catalog tool of this name. */
   has(name: string): boolean;
+  /** The selected catalog tool of this name, if any. */
+  find(name: string): ToolEntry | undefined;
+  /** Whether the three discovery tools are listed (and callable) instead of the catalog. */
+  readonly discovery: boolean;
   /**
    * Runs a tool. Throws JSON-RPC -32602 for a name this set does not expose (MCP spec
    * "Tools › Error Handling": unknown tools are protocol errors); every other failure the model
@@ -56,6 +60,8 @@ export function createToolSet(tools: readonly CatalogTool[], config: ServerToolC
     tools: listed,
     names: entries.map((entry) => entry.tool.name),
     has: allows,
+    find: (name) => byName.get(name),
+    discovery,
     async call(name, args, ctx) {
       if (discovery && isDiscoveryTool(name)) {
         return callDiscovery(name, args, {

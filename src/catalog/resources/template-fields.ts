@@ -15,6 +15,9 @@ import { body, id } from "../fields";
 // TemplateRequest of POST /templates and PUT /templates/{id} (edesk-api.md §2.6). PUT is a full
 // replace with the create's required fields (CONFIRMED observed [CLI]).
 
+/** The template_usage values with which eDesk itself sends the template (customer-visible). */
+export const AUTOMATIC_TEMPLATE_USAGE = ["Auto", "Rule", "OutOfOffice"] as const;
+
 /** Template fields; `template_usage` is limited to Manual|ManualAuto on create. */
 export function templateFields(mode: "create" | "update"): Record<string, FieldSpec> {
   // GUESS: the Manual|ManualAuto restriction is documented for create only (§2.6); update takes

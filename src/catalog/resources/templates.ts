@@ -1,7 +1,7 @@
 import { defineResource } from "../define";
 import { CREATE, DELETE, OVERWRITE, READ, pathId } from "../fields";
 import { Confirmation, Template, listOf } from "../models";
-import { templateFields } from "./template-fields";
+import { AUTOMATIC_TEMPLATE_USAGE, templateFields } from "./template-fields";
 
 // Templates: saved replies (edesk-api.md §2.6). No list filters are documented.
 
@@ -53,9 +53,18 @@ export const templates = defineResource({
       output: Template,
       description:
         "Replace a template. Full replace, not a patch: send every field to keep (read it first " +
-        "with get_single_e_desk_template_by_id); omitted optional fields may be cleared. Returns the " +
-        "template.",
+        "with get_single_e_desk_template_by_id); omitted optional fields may be cleared. " +
+        "template_usage Auto, Rule or OutOfOffice with active true is refused: it makes the " +
+        "template an automatic reply to customers. Returns the template.",
       fields: { id: pathId("Template id"), ...templateFields("update") },
+      // GUESS (edesk-api.md §2.6 documents the values, not their effect): Auto, Rule and
+      // OutOfOffice templates are sent by eDesk itself when active, with no agent in between.
+      customerVisible: {
+        when: { template_usage: AUTOMATIC_TEMPLATE_USAGE, active: [true] },
+        reason:
+          "an active template with template_usage Auto, Rule or OutOfOffice is sent to customers " +
+          "automatically by eDesk, with no agent and no send: true in between",
+      },
     },
     {
       method: "delete",

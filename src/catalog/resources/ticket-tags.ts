@@ -2,7 +2,6 @@ import { z } from "zod";
 import { defineResource, type Operation, type OperationContext } from "../define";
 import { idList, isRecord, unwrapData } from "../envelope";
 import { body, pathId } from "../fields";
-import { Ticket } from "../models";
 import { fillPath } from "../split-args";
 
 // Tagging a ticket. eDesk has no add-tag endpoint: PUT /tickets/{id} with `tag_ids` REPLACES the
@@ -10,11 +9,20 @@ import { fillPath } from "../split-args";
 // drops the others. These tools read the ticket's `tags_ids` and write back the union or
 // difference. Read-modify-write is not atomic: a tag change made elsewhere between the two
 // requests can be lost; eDesk offers nothing better.
+//
+// They return the ticket's id and tags_ids only: the GET reads the whole ticket (subject,
+// contact, message ids, custom fields), and a server configured for tag writes alone must not
+// read tickets through them.
 
 const fields = {
   id: pathId("Ticket id"),
   tag_ids: body(z.array(z.int().min(1)).min(1).describe("Tag ids (list_all_e_desk_tags)"), true),
 };
+
+const TagsOnly = z.object({
+  id: z.number().describe("Ticket id"),
+  tags_ids: z.array(z.number()).describe("The ticket's tag ids after the call"),
+});
 
 type Combine = (current: number[], given: number[]) => number[];
 
@@ -33,16 +41,16 @@ function tagOperation(verb: "add" | "remove", combine: Combine): Operation {
       idempotentHint: true,
       openWorldHint: true,
     },
-    output: Ticket,
+    output: TagsOnly,
     description: adding
       ? "Add tags to a ticket and keep the tags it already has. Use this, not a raw tag_ids update: " +
         "eDesk's tag_ids replaces a ticket's whole tag list, so this tool reads the ticket's " +
         "tags_ids and writes back the union. Tag ids come from list_all_e_desk_tags. Idempotent: a " +
-        "tag the ticket already has changes nothing. Returns the ticket."
+        "tag the ticket already has changes nothing. Returns {id, tags_ids}."
       : "Remove tags from a ticket and keep its other tags. eDesk's tag_ids replaces a ticket's " +
         "whole tag list, so this tool reads the ticket's tags_ids and writes back the rest. Tag ids " +
         "come from list_all_e_desk_tags or the ticket's tags_ids. Idempotent: a tag the ticket does " +
-        "not have changes nothing. Returns the ticket.",
+        "not have changes nothing. Returns {id, tags_ids}.",
     fields,
     run: (args, ctx) => retag(args, ctx, combine),
   };
@@ -54,8 +62,10 @@ async function retag(args: Record<string, unknown>, ctx: OperationContext, combi
   const current = idList(isRecord(ticket) ? ticket.tags_ids : undefined);
   const next = combine(current, idList(args.tag_ids));
   const unchanged = next.length === current.length && next.every((id) => current.includes(id));
-  if (unchanged) return ticket;
-  return unwrapData(await ctx.send({ method: "PUT", path, body: { tag_ids: next } }));
+  if (unchanged) return { id: args.id, tags_ids: current };
+  const written = unwrapData(await ctx.send({ method: "PUT", path, body: { tag_ids: next } }));
+  const stored = isRecord(written) && Array.isArray(written.tags_ids) ? written.tags_ids : next;
+  return { id: args.id, tags_ids: idList(stored) };
 }
 
 export const ticketTags = defineResource({

@@ -80,13 +80,36 @@ describe("add_e_desk_ticket_tags and remove_e_desk_ticket_tags", () => {
     expect(fake.requests[1]?.body).toEqual({ tag_ids: [] });
   });
 
-  it("is idempotent: no write when nothing changes, and the ticket is returned", async () => {
+  it("is idempotent: no write when nothing changes, and the ticket's tags are returned", async () => {
     const add = tagged([1, 2], "add_e_desk_ticket_tags", [2]);
     expect(await add.result).toEqual({ id: 5, tags_ids: [1, 2] });
     expect(add.fake.requests).toHaveLength(1);
     const remove = tagged([1, 2], "remove_e_desk_ticket_tags", [7]);
     await remove.result;
     expect(remove.fake.requests).toHaveLength(1);
+  });
+
+  it("return the ticket id and its tags_ids only, never the rest of the ticket", async () => {
+    // What a write-only, tags-only server must not read: subject, contact, messages, fields.
+    const full = {
+      subject: "Refund for order 77",
+      contact_id: 9,
+      messages_ids: [101, 102],
+      custom_fields: [{ name: "RMA", value: "R-1" }],
+    };
+    for (const [current, name, given] of [
+      [[1], "remove_e_desk_ticket_tags", [404]],
+      [[1], "add_e_desk_ticket_tags", [1]],
+      [[1], "add_e_desk_ticket_tags", [2]],
+      [[1, 2], "remove_e_desk_ticket_tags", [2]],
+    ] as const) {
+      const fake = fakeEdesk((request) =>
+        ticket({ ...full, tags_ids: request.method === "GET" ? current : [3, 4] }),
+      );
+      const result = await run(name, { id: 5, tag_ids: given }, fake.ctx);
+      expect(Object.keys(result as object).sort()).toEqual(["id", "tags_ids"]);
+      expect(JSON.stringify(result)).not.toMatch(/Refund|contact|messages|RMA/);
+    }
   });
 });
 

@@ -107,6 +107,52 @@ describe("eDesk client failures (edesk-api.md §3)", () => {
     expect(JSON.stringify(error)).not.toContain(TOKEN);
   });
 
+  it("scrubs the API token from 2xx bodies too, in its base64 and base64url forms", async () => {
+    const b64 = (text: string) => btoa(text);
+    const { edesk } = client(() =>
+      json(200, {
+        data: {
+          echo: `token ${TOKEN}`,
+          basic: b64(`user:${TOKEN}`),
+          aligned: b64(TOKEN),
+          url: b64(`x${TOKEN}`).replace(/\+/g, "-").replace(/\//g, "_"),
+          shifted: b64(`xy${TOKEN}`),
+        },
+      }),
+    );
+    const response = await edesk.request({ method: "GET", path: "/whoami" });
+    const text = JSON.stringify(response.body);
+    expect(text).not.toContain(TOKEN);
+    for (const offset of ["", "x", "xy"]) {
+      const encoded = b64(`${offset}${TOKEN}`);
+      // The middle of each encoding depends on the token alone; none of it may remain.
+      expect(text).not.toContain(encoded.slice(4, -4));
+    }
+    expect(text).toContain("<redacted>");
+  });
+
+  it("does not follow redirects: a 3xx is a bad_response that passes no body on", async () => {
+    const seen: RequestInit[] = [];
+    const edesk = createEdeskClient({
+      baseUrl: BASE,
+      apiToken: TOKEN,
+      retry: NO_RETRY,
+      fetch: (async (_input: RequestInfo | URL, init: RequestInit = {}) => {
+        seen.push(init);
+        return new Response('{"data": {"from": "a third party"}}', {
+          status: 307,
+          headers: { location: "https://elsewhere.example/x", "content-type": "application/json" },
+        });
+      }) as typeof fetch,
+    });
+    const error = await failure(edesk.request({ method: "POST", path: "/tickets", body: {} }));
+    expect(seen.map((init) => init.redirect)).toEqual(["manual"]);
+    expect(error.kind).toBe("bad_response");
+    expect(error.status).toBe(307);
+    expect(error.message).toContain("redirect");
+    expect(JSON.stringify(error)).not.toContain("third party");
+  });
+
   it("records a 429 with its Retry-After in the error's figures", async () => {
     const { edesk } = client(() =>
       json(

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { redact } from "../../src/http/errors";
+import { generateToken, randomId } from "../../src/tokens/token";
+
+describe("redact", () => {
+  it("keeps server ids readable while cutting MCP tokens out", () => {
+    const serverId = randomId("mcp");
+    const accountId = randomId("acc");
+    const admin = `GET /api/integrated-account/${accountId}/mcp/${serverId}/audit`;
+    expect(redact(admin)).toBe(admin);
+    const token = generateToken();
+    for (const line of [
+      `POST /mcp/${token}`,
+      `POST /mcp/${token}/messages?sessionId=1`,
+      `POST /mcp/${serverId}${token}`,
+      `POST /mcp/${serverId}x`,
+    ]) {
+      expect(redact(line), line).toContain("/mcp/<redacted>");
+      expect(redact(line), line).not.toContain(token);
+    }
+  });
+});
