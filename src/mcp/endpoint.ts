@@ -22,16 +22,15 @@ export async function handleMcpRequest(
   return response;
 }
 
-async function route(
-  object: ServerObject,
-  request: Request,
-  env: Env,
-): Promise<Response> {
+async function route(object: ServerObject, request: Request, env: Env): Promise<Response> {
   const record = await object.active();
   if (!record || !sameDigest(request.headers.get(TOKEN_HASH_HEADER) ?? "", record.token_hash)) {
     return notFound();
   }
-  if (record.config.require_api_token_auth && !(await mcpKeyAllows(request, env, record.account_id))) {
+  if (
+    record.config.require_api_token_auth &&
+    !(await mcpKeyAllows(request, env, record.account_id))
+  ) {
     return jsonRpcError(401, -32001, "Unauthorized: send 'Authorization: Bearer <API key>'.", {
       "www-authenticate": 'Bearer realm="edesk-mcp", error="invalid_token"',
     });
