@@ -13,6 +13,8 @@ export interface StackOptions {
   simulatorControl?: boolean;
   simulatorTokens?: string;
   allowedOrigins?: string;
+  /** false: MCP_ACCEPT_ADMIN_KEYS=false. */
+  acceptAdminKeysForMcp?: boolean;
   log?: boolean;
 }
 export function freePort(): Promise<number>;
@@ -25,3 +27,5 @@ export function createDemoServer(
   account: { id: string; name: string };
   server: { id: string; url: string; tools: string[]; name: string };
 }>;
+/** Creates an mcp-scoped key for one account's servers and returns the key. */
+export function createMcpKey(stack: Stack, accountId: string, name?: string): Promise<string>;

@@ -92,7 +92,8 @@ function stop(proc) {
 
 /**
  * Starts both workers. `persistTo` keeps local KV/DO state apart (tests use a fresh folder);
- * `simulatorControl` turns on the simulator's test-only `/__sim/` control endpoints.
+ * `simulatorControl` turns on the simulator's test-only `/__sim/` control endpoints;
+ * `acceptAdminKeysForMcp: false` sets MCP_ACCEPT_ADMIN_KEYS=false (admin keys refused on /mcp).
  */
 export async function startStack(options = {}) {
   const simPort = options.simulatorPort ?? (await freePort());
@@ -140,6 +141,7 @@ export async function startStack(options = {}) {
       "--var",
       `PUBLIC_BASE_URL:${workerUrl}`,
       ...(options.allowedOrigins ? ["--var", `ALLOWED_ORIGINS:${options.allowedOrigins}`] : []),
+      ...(options.acceptAdminKeysForMcp === false ? ["--var", "MCP_ACCEPT_ADMIN_KEYS:false"] : []),
       ...persist,
     ],
     { log },
@@ -163,11 +165,9 @@ export async function startStack(options = {}) {
 }
 
 /** Creates an integrated account and an MCP server through the admin API. */
-export async function createDemoServer(
-  stack,
-  { apiToken, name = "Demo support desk", config = {} },
-) {
-  const admin = async (method, pathname, body) => {
+/** Calls the admin API with the stack's admin key; a non-2xx answer throws. */
+function adminClient(stack) {
+  return async (method, pathname, body) => {
     const response = await fetch(`${stack.workerUrl}${pathname}`, {
       method,
       headers: { authorization: `Bearer ${stack.apiKey}`, "content-type": "application/json" },
@@ -178,6 +178,13 @@ export async function createDemoServer(
       throw new Error(`${method} ${pathname}: ${response.status} ${JSON.stringify(json)}`);
     return json;
   };
+}
+
+export async function createDemoServer(
+  stack,
+  { apiToken, name = "Demo support desk", config = {} },
+) {
+  const admin = adminClient(stack);
   const account = await admin("POST", "/api/integrated-account", {
     integration: "edesk",
     name: "Demo eDesk account",
@@ -185,4 +192,17 @@ export async function createDemoServer(
   });
   const server = await admin("POST", `/api/integrated-account/${account.id}/mcp`, { name, config });
   return { account, server };
+}
+
+/**
+ * What an MCP client gets for a require_api_token_auth server: an mcp-scoped key for one
+ * account's servers, never the admin key.
+ */
+export async function createMcpKey(stack, accountId, name = "Demo MCP client") {
+  const created = await adminClient(stack)("POST", "/api/keys", {
+    name,
+    scope: "mcp",
+    account_ids: [accountId],
+  });
+  return created.key;
 }

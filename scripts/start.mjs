@@ -2,7 +2,7 @@
 // and everything needed to connect Claude Desktop. Ctrl-C stops both workers.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { createDemoServer, devSecrets, ROOT, startStack } from "./dev-stack.mjs";
+import { createDemoServer, createMcpKey, devSecrets, ROOT, startStack } from "./dev-stack.mjs";
 
 const DEV_VARS = path.join(ROOT, ".dev.vars");
 /** The simulator's demo tenant token (simulator/wrangler.toml SIM_TOKENS). */
@@ -52,18 +52,24 @@ process.on("SIGTERM", shutdown);
 
 try {
   const { account, server } = await createDemoServer(stack, { apiToken: DEMO_EDESK_TOKEN });
+  const mcpKey = await createMcpKey(stack, account.id);
   const claude = {
     mcpServers: {
       edesk: { command: "npx", args: ["-y", "mcp-remote", server.url] },
     },
   };
+  const indent = (text) =>
+    text
+      .split("\n")
+      .map((line) => `    ${line}`)
+      .join("\n");
   console.log(`
 edesk-mcp is running.
 
   Admin page:               ${stack.workerUrl}/admin   (sign in with the API key below)
   Worker (admin API, MCP):  ${stack.workerUrl}
   eDesk simulator:          ${stack.simulatorUrl}/v1   (token: ${DEMO_EDESK_TOKEN})
-  Admin API key:            ${stack.apiKey}
+  Admin API key:            ${stack.apiKey}   (admin page and API only; never give it to an MCP client)
   Dev secrets file:         .dev.vars
   Integrated account:       ${account.id}
   MCP server:               ${server.id} (${server.tools.length} tools)
@@ -72,12 +78,13 @@ edesk-mcp is running.
     ${server.url}
 
   Claude Desktop (claude_desktop_config.json):
-${JSON.stringify(claude, null, 2)
-  .split("\n")
-  .map((line) => `    ${line}`)
-  .join("\n")}
+${indent(JSON.stringify(claude, null, 2))}
 
   Try it:  npx @modelcontextprotocol/inspector --cli ${server.url} --transport http --method tools/list
+
+  MCP key (scope mcp, account ${account.id} only): ${mcpKey}
+    the credential of this account's servers created with require_api_token_auth, e.g.
+    npx @modelcontextprotocol/inspector --cli <MCP URL> --transport http --header "Authorization: Bearer ${mcpKey}" --method tools/list
 
 Press Ctrl-C to stop.`);
 } catch (error) {

@@ -5,10 +5,14 @@ export interface Env {
   TOKENS: KVNamespace;
   SERVERS: DurableObjectNamespace<import("./server-object/server-object").ServerObject>;
   ACCOUNTS: DurableObjectNamespace<import("./accounts/account-object").AccountObject>;
+  /** The API keys created through the admin API (src/keys/key-object.ts). */
+  KEYS: DurableObjectNamespace<import("./keys/key-object").KeyObject>;
   /** The admin page's static files (wrangler.toml `[assets]`). */
   ASSETS: Fetcher;
   EDESK_API_BASE_URL?: string;
   API_KEYS?: string;
+  /** "false" stops admin keys from serving as MCP credentials (default "true"). */
+  MCP_ACCEPT_ADMIN_KEYS?: string;
   ENCRYPTION_KEY?: string;
   ALLOWED_ORIGINS?: string;
   PUBLIC_BASE_URL?: string;
@@ -28,6 +32,11 @@ const configSchema = z.object({
     .transform((url) => url.replace(/\/+$/, ""))
     .default("https://api.edesk.com/v1"),
   apiKeys: z.array(z.string().min(1)),
+  // Only "true" or "false": a typo must not silently leave admin keys accepted (or refused).
+  mcpAcceptAdminKeys: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
   encryptionKey: z.string().optional(),
   allowedOrigins: z.array(z.string()),
   publicBaseUrl: z
@@ -53,6 +62,7 @@ export function parseConfig(env: Env): Config {
   const config = configSchema.parse({
     edeskApiBaseUrl: env.EDESK_API_BASE_URL || undefined,
     apiKeys: list(env.API_KEYS),
+    mcpAcceptAdminKeys: env.MCP_ACCEPT_ADMIN_KEYS?.trim().toLowerCase() || undefined,
     encryptionKey: env.ENCRYPTION_KEY || undefined,
     allowedOrigins: list(env.ALLOWED_ORIGINS),
     publicBaseUrl: env.PUBLIC_BASE_URL || undefined,

@@ -5,6 +5,7 @@ import { AppError, errorResponse, jsonResponse } from "./http/errors";
 import { isMcpPath, routeMcp } from "./mcp/gate";
 
 export { AccountObject } from "./accounts/account-object";
+export { KeyObject } from "./keys/key-object";
 export { ServerObject } from "./server-object/server-object";
 
 export default {

@@ -2,13 +2,14 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 
 /**
- * Connects an agent to an edesk-mcp server over Streamable HTTP. Pass `apiKey` only for a server
- * created with `require_api_token_auth`. Give `(await client.listTools()).tools` to your model
- * and run each call it asks for with `client.callTool({ name, arguments })`.
+ * Connects an agent to an edesk-mcp server over Streamable HTTP. Pass `mcpKey` (an mcp-scoped
+ * key, never an admin key) only for a server created with `require_api_token_auth`. Give
+ * `(await client.listTools()).tools` to your model and run each call it asks for with
+ * `client.callTool({ name, arguments })`.
  */
-export async function connectEdesk(url: string, apiKey?: string): Promise<Client> {
+export async function connectEdesk(url: string, mcpKey?: string): Promise<Client> {
   const client = new Client({ name: "support-agent", version: "1.0.0" });
-  const headers: Record<string, string> = apiKey ? { Authorization: `Bearer ${apiKey}` } : {};
+  const headers: Record<string, string> = mcpKey ? { Authorization: `Bearer ${mcpKey}` } : {};
   await client.connect(
     new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }),
   );

@@ -1,4 +1,4 @@
-# MCP_URL is the server's URL (shown once when the server is created); API_KEY an admin API key.
+# MCP_URL is the server's URL (shown once when the server is created); MCP_KEY an mcp-scoped key.
 
 # List the tools over Streamable HTTP
 npx @modelcontextprotocol/inspector --cli "$MCP_URL" --transport http --method tools/list
@@ -10,4 +10,4 @@ npx @modelcontextprotocol/inspector --cli "$MCP_URL" --transport http --method t
 npx @modelcontextprotocol/inspector --cli "$MCP_URL/sse" --transport sse --method tools/list
 
 # A server created with require_api_token_auth
-npx @modelcontextprotocol/inspector --cli "$MCP_URL" --transport http --header "Authorization: Bearer $API_KEY" --method tools/list
+npx @modelcontextprotocol/inspector --cli "$MCP_URL" --transport http --header "Authorization: Bearer $MCP_KEY" --method tools/list

@@ -7,6 +7,7 @@ import {
   patchServerSchema,
   serverView,
 } from "./schemas";
+import { createKeySchema, keyView } from "../keys/schemas";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
 const body = (s: z.ZodType) => ({
@@ -103,6 +104,24 @@ export function openApiDocument(): unknown {
       "/api/integrated-account/{id}/mcp/{mcpId}/audit": {
         parameters: [id, mcpId],
         get: { responses: { "200": ok("Tool calls, newest first"), ...errors } },
+      },
+      "/api/keys": {
+        post: {
+          description:
+            "Creates an API key. scope admin: the admin API. scope mcp: only the MCP credential " +
+            "of servers with require_api_token_auth whose account it names (all when account_ids " +
+            "is absent); an mcp key gets 401 on every admin route. Only its SHA-256 is stored.",
+          requestBody: body(createKeySchema),
+          responses: {
+            "201": ok("Created; key is shown only here", keyView.extend({ key: z.string() })),
+            ...errors,
+          },
+        },
+        get: { responses: { "200": ok("Keys, without key or hash", list(keyView)), ...errors } },
+      },
+      "/api/keys/{id}": {
+        parameters: [id],
+        delete: { responses: { "204": ok("Revoked; fails from the next request on"), ...errors } },
       },
     },
   };

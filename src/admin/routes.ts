@@ -11,7 +11,9 @@ import {
   patchAccount,
   toAccountView,
 } from "./accounts";
-import { requireApiKey } from "./auth";
+import { requireAdminKey } from "./auth";
+import { createKeySchema } from "../keys/schemas";
+import { createKey, deleteKey, listKeys } from "../keys/store";
 import { openApiDocument } from "./openapi";
 import {
   createAccountSchema,
@@ -27,6 +29,7 @@ import {
   patchServer,
   serverAudit,
 } from "./servers";
+import { accountStub } from "./stubs";
 import { checkToolConfig, configFromQuery } from "./tool-config";
 
 type Args = [Env];
@@ -51,7 +54,7 @@ function param(req: IRequest, name: string): string {
 export const adminRouter = Router<IRequest, Args>({ base: "/api" })
   .get("/openapi.json", () => json(openApiDocument()))
   .all("*", async (req, env) => {
-    await requireApiKey(req, parseConfig(env).apiKeys);
+    await requireAdminKey(req, env);
   })
   .post("/integrated-account", async (req, env) => {
     const body = await readJson(req, createAccountSchema);
@@ -96,4 +99,14 @@ export const adminRouter = Router<IRequest, Args>({ base: "/api" })
   })
   .get(`${SERVER.slice(4)}/audit`, async (req, env) =>
     json(await serverAudit(env, param(req, "id"), param(req, "mcpId"), new URL(req.url))),
-  );
+  )
+  .post("/keys", async (req, env) => {
+    const body = await readJson(req, createKeySchema);
+    const exists = async (id: string) => (await accountStub(env, id).get()) !== null;
+    return json(await createKey(env, body, exists), 201);
+  })
+  .get("/keys", async (_req, env) => json({ result: await listKeys(env) }))
+  .delete("/keys/:id", async (req, env) => {
+    await deleteKey(env, param(req, "id"));
+    return noContent();
+  });

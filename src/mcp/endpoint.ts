@@ -1,6 +1,7 @@
-import { hasApiKey } from "../admin/auth";
+import type { Env } from "../env";
 import { discardBody } from "../http/read-json";
 import { isLegacyRequest } from "@modelcontextprotocol/server";
+import { mcpKeyAllows } from "../keys/check";
 import type { ServerObject } from "../server-object/server-object";
 import { sameDigest } from "../tokens/token";
 import { jsonRpcError } from "./json-rpc";
@@ -17,23 +18,22 @@ import { readMessage } from "./read-message";
 export async function handleMcpRequest(
   object: ServerObject,
   request: Request,
-  apiKeys: readonly string[],
+  env: Env,
 ): Promise<Response> {
-  const response = await route(object, request, apiKeys);
+  const response = await route(object, request, env);
   await discardBody(request);
   return response;
 }
 
-async function route(
-  object: ServerObject,
-  request: Request,
-  apiKeys: readonly string[],
-): Promise<Response> {
+async function route(object: ServerObject, request: Request, env: Env): Promise<Response> {
   const record = await object.active();
   if (!record || !sameDigest(request.headers.get(TOKEN_HASH_HEADER) ?? "", record.token_hash)) {
     return notFound();
   }
-  if (record.config.require_api_token_auth && !(await hasApiKey(request, apiKeys))) {
+  if (
+    record.config.require_api_token_auth &&
+    !(await mcpKeyAllows(request, env, record.account_id))
+  ) {
     return jsonRpcError(401, -32001, "Unauthorized: send 'Authorization: Bearer <API key>'.", {
       "www-authenticate": 'Bearer realm="edesk-mcp", error="invalid_token"',
     });

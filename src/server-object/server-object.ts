@@ -94,7 +94,7 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
   }
 
   override async fetch(request: Request): Promise<Response> {
-    return handleMcpRequest(this, request, parseConfig(this.env).apiKeys);
+    return handleMcpRequest(this, request, this.env);
   }
 
   /** Fails closed: a server purged while a session was mid-request lists nothing. */

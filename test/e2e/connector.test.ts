@@ -3,7 +3,7 @@ import { StreamableHTTPError } from "@modelcontextprotocol/sdk/client/streamable
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { callEdesk, connectEdesk } from "../../docs/snippets/agent";
 import { URL_PLACEHOLDER, readSnippet } from "./snippets";
-import { connect, createAccount, createServer, workerUrl } from "./stack";
+import { connect, createAccount, createMcpKey, createServer, workerUrl } from "./stack";
 
 // The README's two ways in without a bridge: the URL pasted as a Claude custom connector
 // (docs/snippets/custom-connector-url.txt) and the agent snippet (docs/snippets/agent.ts).
@@ -69,14 +69,16 @@ describe("agent snippet (docs/snippets/agent.ts)", () => {
     ).rejects.toThrow(/not found|404/i);
   }, 30_000);
 
-  it("sends the API key to a require_api_token_auth server, and fails without it", async () => {
-    const server = await createServer(await createAccount(), { require_api_token_auth: true });
-    const client = await connectEdesk(server.url, inject("apiKey"));
+  it("sends an mcp-scoped key to a require_api_token_auth server, and fails without it", async () => {
+    const accountId = await createAccount();
+    const server = await createServer(accountId, { require_api_token_auth: true });
+    const client = await connectEdesk(server.url, await createMcpKey(accountId));
     expect(
       await callEdesk(client, "get_single_e_desk_ticket_by_id", { id: 1409923 }),
     ).toMatchObject({ id: 1409923 });
     clients.push(client);
-    for (const apiKey of [undefined, "wrong-key"]) {
+    // The admin key too: the e2e stack runs with MCP_ACCEPT_ADMIN_KEYS=false (global-setup.ts).
+    for (const apiKey of [undefined, "wrong-key", inject("apiKey")]) {
       const refused = await connectEdesk(server.url, apiKey).then(
         () => undefined,
         (error: unknown) => error,

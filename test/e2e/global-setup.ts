@@ -23,6 +23,8 @@ export default async function setup(project: TestProject) {
     simulatorControl: true,
     simulatorTokens: "demo-edesk-token:demo,acme-edesk-token:acme,readonly-edesk-token:demo:ro",
     allowedOrigins: "https://allowed.example",
+    // Every recipe must work with an mcp-scoped key alone: admin keys are refused on /mcp here.
+    acceptAdminKeysForMcp: false,
     log: process.env.E2E_LOG === "1",
   });
   // Tests that are not about rate limits must not trip eDesk's 60-burst bucket by accident;

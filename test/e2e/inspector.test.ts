@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OFFLINE_NPM_ENV, killChildren, run } from "./child";
 import { shellSnippets } from "./snippets";
-import { createAccount, createServer } from "./stack";
+import { createAccount, createMcpKey, createServer } from "./stack";
 
 // The MCP Inspector 2.12.0 CLI, run exactly as the README's docs/snippets/inspector.sh shows
-// (through `npx` and a shell, with MCP_URL and API_KEY in the environment). Its stdout is the
+// (through `npx` and a shell, with MCP_URL and MCP_KEY in the environment). Its stdout is the
 // JSON-RPC result; its schema-portability notice goes to stderr.
 
 const COMMANDS = shellSnippets("inspector.sh");
@@ -22,7 +22,7 @@ function snippet(title: string) {
   return found.command;
 }
 
-async function inspector(title: string, env: { MCP_URL: string; API_KEY?: string }) {
+async function inspector(title: string, env: { MCP_URL: string; MCP_KEY?: string }) {
   const result = await run("sh", ["-c", snippet(title)], {
     env: { ...OFFLINE_NPM_ENV, ...env },
     timeoutMs: 45_000,
@@ -35,11 +35,13 @@ async function inspector(title: string, env: { MCP_URL: string; API_KEY?: string
 
 let server: { url: string; tools: string[] };
 let authServer: { url: string; tools: string[] };
+let authKey: string;
 
 beforeAll(async () => {
   const accountId = await createAccount();
   server = await createServer(accountId);
   authServer = await createServer(accountId, { require_api_token_auth: true });
+  authKey = await createMcpKey(accountId);
 });
 
 afterAll(() => killChildren());
@@ -87,10 +89,10 @@ describe("MCP Inspector CLI (docs/snippets/inspector.sh)", () => {
     expect(names.sort()).toEqual([...server.tools].sort());
   }, 60_000);
 
-  it("sends the API key header to a require_api_token_auth server", async () => {
+  it("sends an mcp-scoped key header to a require_api_token_auth server", async () => {
     const output = await inspector(TITLES.apiKey, {
       MCP_URL: authServer.url,
-      API_KEY: inject("apiKey"),
+      MCP_KEY: authKey,
     });
     expect(output.tools.map((tool: { name: string }) => tool.name)).toContain(
       "get_single_e_desk_ticket_by_id",

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Child, OFFLINE_NPM_ENV, StdioJsonRpc, killChildren } from "./child";
 import { claudeDesktopEntry, type ClaudeServerEntry } from "./snippets";
-import { createAccount, createServer } from "./stack";
+import { createAccount, createMcpKey, createServer } from "./stack";
 
 // mcp-remote 0.15.1 as Claude Desktop runs it: the `command`/`args`/`env` of the README's
 // claude_desktop_config.json snippets, spawned without a shell, spoken to over stdio with
@@ -70,15 +70,13 @@ describe("mcp-remote (Claude Desktop's stdio bridge)", () => {
   }, 60_000);
 
   it("claude_desktop_config.api-key.json: mcp-remote expands ${AUTH_HEADER} from env itself", async () => {
-    const server = await createServer(await createAccount(), { require_api_token_auth: true });
-    const entry = claudeDesktopEntry(
-      "claude_desktop_config.api-key.json",
-      server.url,
-      inject("apiKey"),
-    );
+    const accountId = await createAccount();
+    const server = await createServer(accountId, { require_api_token_auth: true });
+    const mcpKey = await createMcpKey(accountId);
+    const entry = claudeDesktopEntry("claude_desktop_config.api-key.json", server.url, mcpKey);
     // Passed literally, as Claude Desktop passes args: no shell expands the placeholder ...
     expect(entry.args).toContain("Authorization:${AUTH_HEADER}");
-    expect(entry.env).toEqual({ AUTH_HEADER: `Bearer ${inject("apiKey")}` });
+    expect(entry.env).toEqual({ AUTH_HEADER: `Bearer ${mcpKey}` });
 
     const rpc = spawnEntry(entry);
     await initializeListAndCall(rpc, server.tools);
@@ -89,12 +87,10 @@ describe("mcp-remote (Claude Desktop's stdio bridge)", () => {
   }, 60_000);
 
   it("accepts the header already expanded, for clients that expand ${VAR} in args", async () => {
-    const server = await createServer(await createAccount(), { require_api_token_auth: true });
-    const entry = claudeDesktopEntry(
-      "claude_desktop_config.api-key.json",
-      server.url,
-      inject("apiKey"),
-    );
+    const accountId = await createAccount();
+    const server = await createServer(accountId, { require_api_token_auth: true });
+    const mcpKey = await createMcpKey(accountId);
+    const entry = claudeDesktopEntry("claude_desktop_config.api-key.json", server.url, mcpKey);
     const expanded = entry.args.map((arg) =>
       arg.replace("${AUTH_HEADER}", entry.env!.AUTH_HEADER!),
     );

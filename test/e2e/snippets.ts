@@ -9,8 +9,8 @@ export const SNIPPETS = path.join(ROOT, "docs", "snippets");
 
 /** The MCP URL placeholder every snippet uses. */
 export const URL_PLACEHOLDER = "https://edesk-mcp.<your-subdomain>.workers.dev/mcp/<token>";
-/** The admin API key placeholder of the header-through-env recipe. */
-export const API_KEY_PLACEHOLDER = "<API key>";
+/** The mcp-scoped key placeholder of the header-through-env recipe (never an admin key). */
+export const API_KEY_PLACEHOLDER = "<MCP key>";
 
 export function readSnippet(name: string) {
   return readFileSync(path.join(SNIPPETS, name), "utf8");
@@ -57,7 +57,7 @@ export interface ShellSnippet {
 
 /**
  * The commands of a shell snippet: each command line with the comment line just above it as its
- * title. They read `$MCP_URL` and `$API_KEY` from the environment.
+ * title. They read `$MCP_URL` and `$MCP_KEY` from the environment.
  */
 export function shellSnippets(name: string): ShellSnippet[] {
   const commands: ShellSnippet[] = [];

@@ -32,6 +32,17 @@ export async function createAccount(apiToken = DEMO_TOKEN): Promise<string> {
   return body.id;
 }
 
+/** An `mcp`-scoped key for one account's servers: what the recipes hand to MCP clients. */
+export async function createMcpKey(accountId: string): Promise<string> {
+  const { status, body } = await admin("POST", "/api/keys", {
+    name: "E2E client",
+    scope: "mcp",
+    account_ids: [accountId],
+  });
+  if (status !== 201) throw new Error(`key: ${status} ${JSON.stringify(body)}`);
+  return body.key;
+}
+
 export async function createServer(
   accountId: string,
   config: Record<string, unknown> = {},

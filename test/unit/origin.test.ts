@@ -5,6 +5,7 @@ import { originAllowed } from "../../src/mcp/origin";
 const config = (extra: Partial<Config> = {}): Config => ({
   edeskApiBaseUrl: "https://api.edesk.com/v1",
   apiKeys: [],
+  mcpAcceptAdminKeys: true,
   allowedOrigins: [],
   edeskTimeoutMs: 15_000,
   ...extra,

@@ -45,7 +45,13 @@ export async function newServer(
   accountId: string,
   config: Record<string, unknown> = {},
   extra: Record<string, unknown> = {},
-): Promise<{ id: string; url: string; tools: string[]; expires_at: string | null }> {
+): Promise<{
+  id: string;
+  account_id: string;
+  url: string;
+  tools: string[];
+  expires_at: string | null;
+}> {
   const res = await api("POST", `/api/integrated-account/${accountId}/mcp`, {
     name: "Desk",
     config,
