@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { startDevWorker, type DevWorker } from "../../scripts/dev-stack.mjs";
+import { ROOT, startDevWorker, type DevWorker } from "../../scripts/dev-stack.mjs";
 import { demoGet, demoMessages, demoWrites, freshDemoDesk } from "./demo-desk";
 import { createAccount, createServer, workerUrl } from "./stack";
 
@@ -199,5 +199,31 @@ describe("edge agent with the key as a Worker secret", () => {
     expect(status).toBe(502);
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((headers) => headers.authorization === undefined)).toBe(true);
+  });
+});
+
+describe("README section on agent backends", () => {
+  const read = (file: string) => readFileSync(path.join(ROOT, file), "utf8");
+  /** Lines without their indentation: the README quotes class members at the left margin. */
+  const unindent = (text: string) =>
+    text
+      .split("\n")
+      .map((line) => line.trim())
+      .join("\n")
+      .trim();
+
+  it("quotes the example's code verbatim", () => {
+    const readme = read("README.md");
+    const start = readme.indexOf("## From an agent backend on Workers");
+    expect(start).toBeGreaterThanOrEqual(0);
+    const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
+    const blocks = [...section.matchAll(/```(?:ts|toml)\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(blocks.length).toBeGreaterThanOrEqual(3);
+    const example = unindent(
+      ["wrangler.toml", "src/edge-agent.ts", "src/index.ts"]
+        .map((file) => read(`examples/edge-agent/${file}`))
+        .join("\n"),
+    );
+    for (const block of blocks) expect(example).toContain(unindent(block));
   });
 });
