@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { ROOT, startDevWorker, type DevWorker } from "../../scripts/dev-stack.mjs";
-import { demoGet, demoMessages, demoWrites, freshDemoDesk } from "./demo-desk";
+import { demoGet, demoWrites, expectRepliedAndClosed, freshDemoDesk } from "./demo-desk";
 import { createAccount, createServer, workerUrl } from "./stack";
 
 // examples/edge-agent (an `agents` Agent in a Durable Object) under `wrangler dev` beside the
@@ -73,23 +73,6 @@ async function run(agent: DevWorker, body: Record<string, unknown>) {
   return { status: response.status, body: (await response.json()) as any };
 }
 
-/** eDesk's state after one run: one reply with the tracking code, the ticket closed, two writes. */
-async function expectRepliedAndClosed() {
-  expect((await demoGet(`/tickets/${TICKET}`)).status).toBe("Closed");
-  const replies = (await demoMessages(TICKET)).filter(
-    (message) => message.direction === "Outgoing" && String(message.body).includes(TRACKING),
-  );
-  expect(replies).toHaveLength(1);
-  expect(replies[0]).toMatchObject({ type: "Message", ticket_id: TICKET });
-  const writes = await demoWrites();
-  expect(writes.map((w) => `${w.method} ${w.path}`)).toEqual([
-    "POST /v1/messages",
-    `PUT /v1/tickets/${TICKET}`,
-  ]);
-  expect(writes[0]!.body).toMatchObject({ send: true, body: expect.stringContaining(TRACKING) });
-  expect(writes[1]!.body).toEqual({ status: "Closed" });
-}
-
 function expectSummary(body: any) {
   expect(body).toMatchObject({
     ticket_id: TICKET,
@@ -124,7 +107,7 @@ describe("edge agent with credentials in the request", () => {
     const { status, body } = await run(agent, { mcp_url: server.url });
     expect(status, JSON.stringify(body)).toBe(200);
     expectSummary(body);
-    await expectRepliedAndClosed();
+    await expectRepliedAndClosed(TICKET, TRACKING);
   });
 
   it("runs it against a require_api_token_auth server with the key in the request", async () => {
@@ -135,7 +118,7 @@ describe("edge agent with credentials in the request", () => {
     });
     expect(status, JSON.stringify(body)).toBe(200);
     expectSummary(body);
-    await expectRepliedAndClosed();
+    await expectRepliedAndClosed(TICKET, TRACKING);
     // The key reached the connection through its fetch only: no byte of it in the agent's storage
     // (the server row, URL included, is stored while connected and deleted after the run).
     expect(storageHolds(agent.state, await agentApiKey())).toBe(false);
@@ -189,7 +172,7 @@ describe("edge agent with the key as a Worker secret", () => {
     const { status, body } = await run(agent, { mcp_url: server.url });
     expect(status, JSON.stringify(body)).toBe(200);
     expectSummary(body);
-    await expectRepliedAndClosed();
+    await expectRepliedAndClosed(TICKET, TRACKING);
   });
 
   it("never sends the secret to a URL on another origin", async () => {

@@ -2,7 +2,13 @@ import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { McpError } from "@modelcontextprotocol/sdk/types.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { callEdesk, connectEdesk } from "../../docs/snippets/agent";
-import { demoGet, demoMessages, demoWrites, freshDemoDesk } from "./demo-desk";
+import {
+  demoGet,
+  demoMessages,
+  demoWrites,
+  expectRepliedAndClosed,
+  freshDemoDesk,
+} from "./demo-desk";
 import { createAccount, createServer, simulatorRequests } from "./stack";
 
 // The two support workflows of the product brief, scripted as an agent runs them: tool calls
@@ -132,29 +138,7 @@ describe("workflow: where is my order?", () => {
     expect(order.id).toBe(88310);
     expect(tracking.tracking_code).toBe("FedEx 123456789");
 
-    const ticket = await demoGet(`/tickets/${ticketId}`);
-    expect(ticket.status).toBe("Closed");
-    const withTracking = (await demoMessages(ticketId)).filter(
-      (message) =>
-        message.direction === "Outgoing" && String(message.body).includes("FedEx 123456789"),
-    );
-    expect(withTracking).toHaveLength(1);
-    expect(withTracking[0]).toMatchObject({ type: "Message", ticket_id: ticketId });
-
-    const writes = await demoWrites();
-    expect(writes.map((w) => `${w.method} ${w.path}`)).toEqual([
-      "POST /v1/messages",
-      `PUT /v1/tickets/${ticketId}`,
-    ]);
-    expect(writes[0]!.body).toMatchObject({
-      ticket_id: ticketId,
-      type: "Message",
-      direction: "Outgoing",
-      send: true,
-      body: expect.stringContaining("FedEx 123456789"),
-    });
-    expect(writes[1]!.body).toEqual({ status: "Closed" });
-    expect(writes.every((w) => w.status < 300)).toBe(true);
+    await expectRepliedAndClosed(ticketId, "FedEx 123456789");
   }, 30_000);
 });
 
