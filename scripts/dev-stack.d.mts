@@ -20,6 +20,20 @@ export interface StackOptions {
 export function freePort(): Promise<number>;
 export function devSecrets(): { apiKey: string; encryptionKey: string };
 export function startStack(options?: StackOptions): Promise<Stack>;
+export interface DevWorker {
+  url: string;
+  stop(): Promise<unknown>;
+  /** The last 20 kB of wrangler's output, for failure messages. */
+  output(): string;
+}
+export function startDevWorker(options: {
+  name: string;
+  configPath: string;
+  vars?: Record<string, string>;
+  persistTo?: string;
+  readyPath?: string;
+  log?: boolean;
+}): Promise<DevWorker>;
 export function createDemoServer(
   stack: Stack,
   options: { apiToken: string; name?: string; config?: Record<string, unknown> },

@@ -164,6 +164,46 @@ export async function startStack(options = {}) {
   return stack;
 }
 
+/**
+ * Starts one more Worker under `wrangler dev` (an example beside the stack) on a free port, with
+ * `vars` as `--var`s; resolves once it answers below 500 on `readyPath`.
+ */
+export async function startDevWorker({
+  name,
+  configPath,
+  vars = {},
+  persistTo,
+  readyPath = "/",
+  log = false,
+}) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const proc = startWrangler(
+    name,
+    [
+      "-c",
+      configPath,
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--inspector-port",
+      String(await freePort()),
+      ...Object.entries(vars).flatMap(([key, value]) => ["--var", `${key}:${value}`]),
+      ...(persistTo ? ["--persist-to", persistTo] : []),
+    ],
+    { log },
+  );
+  const worker = { url, stop: () => stop(proc), output: () => proc.output() };
+  try {
+    await waitReady(proc, `${url}${readyPath}`);
+  } catch (error) {
+    await worker.stop();
+    throw error;
+  }
+  return worker;
+}
+
 /** Creates an integrated account and an MCP server through the admin API. */
 /** Calls the admin API with the stack's admin key; a non-2xx answer throws. */
 function adminClient(stack) {

@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import { ROOMY_BUCKET } from "./global-setup";
 import { DEMO_TOKEN, resetSimulator, simulatorRequests, simulatorUrl } from "./stack";
 
@@ -54,4 +55,32 @@ export async function demoGet<T = any>(path: string): Promise<T> {
 export async function demoMessages(ticketId: number): Promise<any[]> {
   const ticket = await demoGet(`/tickets/${ticketId}`);
   return Promise.all(ticket.messages_ids.map((id: number) => demoGet(`/messages/${id}`)));
+}
+
+/**
+ * eDesk's state after "where is my order?" answered `ticketId`: the ticket closed, exactly one
+ * outgoing reply carrying `trackingCode`, and exactly those two writes, both accepted.
+ */
+export async function expectRepliedAndClosed(ticketId: number, trackingCode: string) {
+  expect((await demoGet(`/tickets/${ticketId}`)).status).toBe("Closed");
+  const withTracking = (await demoMessages(ticketId)).filter(
+    (message) => message.direction === "Outgoing" && String(message.body).includes(trackingCode),
+  );
+  expect(withTracking).toHaveLength(1);
+  expect(withTracking[0]).toMatchObject({ type: "Message", ticket_id: ticketId });
+
+  const writes = await demoWrites();
+  expect(writes.map((w) => `${w.method} ${w.path}`)).toEqual([
+    "POST /v1/messages",
+    `PUT /v1/tickets/${ticketId}`,
+  ]);
+  expect(writes[0]!.body).toMatchObject({
+    ticket_id: ticketId,
+    type: "Message",
+    direction: "Outgoing",
+    send: true,
+    body: expect.stringContaining(trackingCode),
+  });
+  expect(writes[1]!.body).toEqual({ status: "Closed" });
+  expect(writes.every((w) => w.status < 300)).toBe(true);
 }

@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { callEdesk, connectEdesk } from "../../docs/snippets/agent";
 import { callEdesk2026, connectEdesk2026 } from "../../docs/snippets/agent-2026";
-import { demoGet, demoMessages, demoWrites, freshDemoDesk } from "./demo-desk";
+import {
+  demoGet,
+  demoMessages,
+  demoWrites,
+  expectRepliedAndClosed,
+  freshDemoDesk,
+} from "./demo-desk";
 import { createAccount, createServer, simulatorRequests } from "./stack";
 
 // The two support workflows of the product brief, scripted as an agent runs them: tool calls
@@ -161,29 +167,7 @@ describe.each(ERAS)("workflow: where is my order? ($name)", (era) => {
     expect(order.id).toBe(88310);
     expect(tracking.tracking_code).toBe("FedEx 123456789");
 
-    const ticket = await demoGet(`/tickets/${ticketId}`);
-    expect(ticket.status).toBe("Closed");
-    const withTracking = (await demoMessages(ticketId)).filter(
-      (message) =>
-        message.direction === "Outgoing" && String(message.body).includes("FedEx 123456789"),
-    );
-    expect(withTracking).toHaveLength(1);
-    expect(withTracking[0]).toMatchObject({ type: "Message", ticket_id: ticketId });
-
-    const writes = await demoWrites();
-    expect(writes.map((w) => `${w.method} ${w.path}`)).toEqual([
-      "POST /v1/messages",
-      `PUT /v1/tickets/${ticketId}`,
-    ]);
-    expect(writes[0]!.body).toMatchObject({
-      ticket_id: ticketId,
-      type: "Message",
-      direction: "Outgoing",
-      send: true,
-      body: expect.stringContaining("FedEx 123456789"),
-    });
-    expect(writes[1]!.body).toEqual({ status: "Closed" });
-    expect(writes.every((w) => w.status < 300)).toBe(true);
+    await expectRepliedAndClosed(ticketId, "FedEx 123456789");
   }, 30_000);
 });
 
