@@ -4,10 +4,9 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
 import { ROOT, startDevWorker, type DevWorker } from "../../scripts/dev-stack.mjs";
 import { demoGet, demoWrites, expectRepliedAndClosed, freshDemoDesk } from "./demo-desk";
-import { createAccount, createServer, workerUrl } from "./stack";
+import { admin, createAccount, createServer, workerUrl } from "./stack";
 
 // examples/edge-agent (an `agents` Agent in a Durable Object) under `wrangler dev` beside the
 // stack's worker and simulator: each run is triggered over its HTTP entry and judged by the
@@ -20,11 +19,15 @@ const WHERE_IS_MY_ORDER = {
 };
 
 /**
- * The key the agent presents to `require_api_token_auth` servers: for now the stack's admin key.
- * Once `mcp`-scoped keys exist, this is the one line to change, e.g. to
- * `(await admin("POST", "/api/keys", { name: "edge agent", scope: "mcp" })).body.key`.
+ * The key the agent presents to `require_api_token_auth` servers: an `mcp`-scoped key for every
+ * account (the Worker-secret run gets it before its account exists), never an admin key.
  */
-const agentApiKey = async (): Promise<string> => inject("apiKey");
+let mcpKey: Promise<string> | undefined;
+const agentApiKey = (): Promise<string> =>
+  (mcpKey ??= admin("POST", "/api/keys", { name: "edge agent", scope: "mcp" }).then((res) => {
+    if (res.status !== 201) throw new Error(`key: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.key as string;
+  }));
 
 /** The seed's answer (see workflows.test.ts): the oldest open "Shipping update" ticket. */
 const TICKET = 1203415;
