@@ -15,7 +15,9 @@ import {
   singleStructured,
   successResult,
 } from "./results";
+import { redactStructured } from "./redact";
 import { invalidArgsText, validateArgs } from "./validate-args";
+import type { PiiKind } from "../catalog/pii";
 
 /** One upstream call as the host may log or audit it; never holds a token or a body. */
 export interface UpstreamInfo {
@@ -33,6 +35,8 @@ export interface CallContext {
   onUpstream?(info: UpstreamInfo): void;
   /** Where keyed creates remember their outcome; without it `idempotency_key` is ignored. */
   idempotency?: Idempotency;
+  /** Personal data masked in results (config.redact); the arguments are never changed. */
+  redact?: readonly PiiKind[];
 }
 
 /** Sends through the client, reporting each call and remembering the latest rate-limit figures. */
@@ -152,7 +156,8 @@ async function attempt(
     // No output parse on the hot path: advertised output schemas only name top-level fields
     // (json-schema.ts), which every eDesk object satisfies, and a zod pass over a 100-ticket
     // page would cost CPU on every call for a warning.
-    const structured = await perform(entry, args, calls.send, allows);
+    const performed = await perform(entry, args, calls.send, allows);
+    const structured = redactStructured(performed, entry.tool.operation.output, ctx.redact);
     return { result: successResult(structured, calls.figures()), remember: true };
   } catch (error) {
     if (error instanceof EdeskError) {
