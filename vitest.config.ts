@@ -32,7 +32,7 @@ function simulatorWorker() {
     durableObjects: { TENANTS: { className: "TenantStore", useSQLite: true } },
     bindings: {
       // The fuzz-* tenants belong to test/worker/fuzz alone, `faults` to upstream-faults.test.ts,
-      // `redact` to redact.test.ts: their request logs show exactly
+      // `redact` to redact.test.ts, `names` to find-by-name.test.ts: their request logs show exactly
       // what the fuzzer sent upstream, and their rate-limit buckets are nobody else's.
       SIM_TOKENS: [
         "demo-edesk-token:demo",
@@ -43,6 +43,7 @@ function simulatorWorker() {
         "fuzz-admin-edesk-token:fuzz-admin",
         "faults-edesk-token:faults",
         "redact-edesk-token:redact",
+        "names-edesk-token:names",
       ].join(","),
       SIM_CONTROL: "on",
     },

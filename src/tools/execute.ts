@@ -15,6 +15,8 @@ import {
   singleStructured,
   successResult,
 } from "./results";
+import { ArgumentError } from "../catalog/argument-error";
+import { scanByName, wantsNameScan } from "./name-scan";
 import { redactStructured } from "./redact";
 import { invalidArgsText, validateArgs } from "./validate-args";
 import type { PiiKind } from "../catalog/pii";
@@ -91,6 +93,7 @@ async function perform(
     const request = splitArgs(tool, args);
     return singleStructured((await send(request)).body);
   }
+  if (wantsNameScan(args)) return scanByName(tool, args, send);
   const { limit, next_cursor: cursor, ...filters } = args;
   const page = pageFor(tool.name, limit as number | undefined, cursor as string | null | undefined);
   const request = splitArgs(tool, filters);
@@ -163,7 +166,7 @@ async function attempt(
     if (error instanceof EdeskError) {
       return { result: edeskErrorResult(error), remember: !NOT_APPLIED.has(error.kind) };
     }
-    if (error instanceof CursorError) {
+    if (error instanceof CursorError || error instanceof ArgumentError) {
       return { result: errorResult(error.message, calls.figures()), remember: false };
     }
     throw error;
