@@ -31,7 +31,8 @@ function simulatorWorker() {
     compatibilityFlags: ["nodejs_compat"],
     durableObjects: { TENANTS: { className: "TenantStore", useSQLite: true } },
     bindings: {
-      // The fuzz-* tenants belong to test/worker/fuzz alone, `faults` to upstream-faults.test.ts: their request logs show exactly
+      // The fuzz-* tenants belong to test/worker/fuzz alone, `faults` to upstream-faults.test.ts,
+      // `redact` to redact.test.ts, `names` to find-by-name.test.ts: their request logs show exactly
       // what the fuzzer sent upstream, and their rate-limit buckets are nobody else's.
       SIM_TOKENS: [
         "demo-edesk-token:demo",
@@ -41,6 +42,8 @@ function simulatorWorker() {
         "fuzz-tools-edesk-token:fuzz-tools",
         "fuzz-admin-edesk-token:fuzz-admin",
         "faults-edesk-token:faults",
+        "redact-edesk-token:redact",
+        "names-edesk-token:names",
       ].join(","),
       SIM_CONTROL: "on",
     },

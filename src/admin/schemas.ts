@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PII_KINDS } from "../catalog/pii";
 
 /** Minimum lead time of `expires_at` (issue 4: at least 60 s ahead). */
 export const MIN_EXPIRY_LEAD_MS = 60_000;
@@ -42,6 +43,12 @@ export const serverConfigSchema = z.strictObject({
     .describe("Resource groups such as tickets or sales_orders. Default: all."),
   require_api_token_auth: z.boolean().optional(),
   tool_exposure: z.enum(["all", "discovery"]).optional(),
+  redact: z
+    .array(z.enum(PII_KINDS))
+    .max(PII_KINDS.length)
+    .refine((kinds) => new Set(kinds).size === kinds.length, "lists a kind twice")
+    .optional()
+    .describe("Personal data masked in tool results: email, phone, address, name. Default: none."),
 });
 
 export type ServerConfig = z.infer<typeof serverConfigSchema>;

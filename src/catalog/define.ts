@@ -3,8 +3,11 @@ import type { z } from "zod";
 /** The standard method kinds; anything else is a custom method named by `Operation.custom`. */
 export type MethodKind = "list" | "get" | "create" | "update" | "delete" | "custom";
 
-/** Where a flat tool argument goes in the eDesk request. */
-export type FieldLocation = "path" | "query" | "body";
+/**
+ * Where a flat tool argument goes in the eDesk request; `engine` arguments are used by the tool
+ * engine itself (e.g. `name_contains`, find-by-name.ts) and never sent.
+ */
+export type FieldLocation = "path" | "query" | "body" | "engine";
 
 export interface FieldSpec {
   in: FieldLocation;

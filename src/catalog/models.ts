@@ -1,9 +1,12 @@
 import { z } from "zod";
+import { pii } from "./pii";
 
 // Output schemas of eDesk objects (edesk-api.md §2). Deliberately permissive: every field is
 // optional and nullable, unknown fields pass, and scalar types allow what the live API was seen
 // to send instead of the spec's type (timestamps as strings or numbers, booleans as 0/1, §3).
 // A real response must never fail output validation.
+// `pii(kind, …)` marks the fields that carry personal data, for `config.redact`: ids, order
+// numbers, cities and countries are never marked, so a redacted result can still be acted on.
 
 type Shape = Record<string, z.ZodType>;
 
@@ -20,67 +23,47 @@ const flag = z.union([z.boolean(), z.number()]);
 const ids = z.array(num);
 const anyObject = z.record(z.string(), z.unknown());
 
-const customField = loose({ id: num, name: z.string(), value: z.unknown() });
+const customField = loose({ id: num, name: z.string(), value: pii("text", z.unknown()) });
 const attachment = loose({ id: num, name: z.string(), link: z.string(), mime: z.string() });
 
 /** §2.8 User. */
 export const User = loose({
   id: num,
-  name: z.string(),
-  email: z.string(),
+  name: pii("name", z.string()),
+  email: pii("email", z.string()),
   active: flag,
-  username: z.string(),
+  // Usernames are usually built from the person's name.
+  username: pii("name", z.string()),
   role: z.string(),
-});
-
-/** §2.1 Ticket. `time_left_to_reply` is seconds or `false` (observed). */
-export const Ticket = loose({
-  id: num,
-  subject: z.string(),
-  type: z.string(),
-  channel_id: num,
-  status: z.string(),
-  sales_order_id: num,
-  sales_order: anyObject,
-  external_order_id: str,
-  created_at: str,
-  last_updated_at: str,
-  owner_user_id: num,
-  custom_fields: z.array(customField),
-  time_left_to_reply: z.union([z.number(), z.boolean()]),
-  tags_ids: ids,
-  contact_id: num,
-  messages_ids: ids,
-  uri: z.string(),
-  replies: num,
-  ai_classification: z.string(),
 });
 
 /** §2.2 Ticket_Item (a message, note or system event). */
 export const Message = loose({
   id: num,
   external_id: str,
-  subject: z.string(),
+  subject: pii("text", z.string()),
   created_at: str,
   from_consumer_id: num,
   from_user: User,
   type: z.string(),
   attachments: z.array(attachment),
   direction: z.string(),
-  body: z.string(),
+  body: pii("text", z.string()),
   errors: z.array(z.unknown()),
   ticket_id: num,
 });
 
+// An address keeps only its city and country when addresses are redacted.
+const street = pii("address", str);
 const address = loose({
-  name: z.string(),
-  line_1: z.string(),
-  line_2: z.string(),
+  name: pii("name", z.string()),
+  line_1: street,
+  line_2: street,
   city: z.string(),
-  state: z.string(),
-  county: z.string(),
+  state: street,
+  county: street,
   country: z.string(),
-  postcode: str,
+  postcode: street,
   country_name: z.string(),
 });
 
@@ -123,6 +106,30 @@ export const SalesOrder = loose({
   custom_fields: z.array(customField),
 });
 
+/** §2.1 Ticket. `time_left_to_reply` is seconds or `false` (observed). */
+export const Ticket = loose({
+  id: num,
+  subject: pii("text", z.string()),
+  type: z.string(),
+  channel_id: num,
+  status: z.string(),
+  sales_order_id: num,
+  // The order embedded in a ticket answer carries the same personal data as the order itself.
+  sales_order: SalesOrder,
+  external_order_id: str,
+  created_at: str,
+  last_updated_at: str,
+  owner_user_id: num,
+  custom_fields: z.array(customField),
+  time_left_to_reply: z.union([z.number(), z.boolean()]),
+  tags_ids: ids,
+  contact_id: num,
+  messages_ids: ids,
+  uri: z.string(),
+  replies: num,
+  ai_classification: z.string(),
+});
+
 /** §2.4 GET tracking links. */
 export const TrackingLinks = loose({
   tracking_links: z.array(loose({ tracking_link: z.string(), tracking_carrier_name: z.string() })),
@@ -133,7 +140,7 @@ export const OrderNote = loose({
   id: num,
   sales_order_id: num,
   user: User,
-  text: z.string(),
+  text: pii("text", z.string()),
   attachments: z.array(
     loose({ id: num, name: z.string(), link: z.string(), mime: z.string(), attachmentType: str }),
   ),
@@ -146,7 +153,7 @@ export const Template = loose({
   id: num,
   name: z.string(),
   subject: z.string(),
-  body_text: z.string(),
+  body_text: pii("text", z.string()),
   channels: ids,
   template_usage: z.string(),
   template_type: z.array(z.string()),
@@ -186,9 +193,9 @@ export const Contact = loose({
   id: num,
   channel_id: num,
   client_id: num,
-  full_name: z.string(),
-  phone_number: str,
-  email: z.string(),
+  full_name: pii("name", z.string()),
+  phone_number: pii("phone", str),
+  email: pii("email", z.string()),
 });
 export const Channel = loose({
   id: num,

@@ -15,8 +15,12 @@ import {
   singleStructured,
   successResult,
 } from "./results";
+import { ArgumentError } from "../catalog/argument-error";
+import { scanByName, wantsNameScan } from "./name-scan";
+import { redactStructured } from "./redact";
 import { invalidArgsText, validateArgs } from "./validate-args";
 import { customerVisibleRefusal } from "./customer-visible";
+import type { PiiKind } from "../catalog/pii";
 
 /** One upstream call as the host may log or audit it; never holds a token or a body. */
 export interface UpstreamInfo {
@@ -34,6 +38,8 @@ export interface CallContext {
   onUpstream?(info: UpstreamInfo): void;
   /** Where keyed creates remember their outcome; without it `idempotency_key` is ignored. */
   idempotency?: Idempotency;
+  /** Personal data masked in results (config.redact); the arguments are never changed. */
+  redact?: readonly PiiKind[];
 }
 
 /** Sends through the client, reporting each call and remembering the latest rate-limit figures. */
@@ -88,6 +94,7 @@ async function perform(
     const request = splitArgs(tool, args);
     return singleStructured((await send(request)).body);
   }
+  if (wantsNameScan(args)) return scanByName(tool, args, send);
   const { limit, next_cursor: cursor, ...filters } = args;
   const page = pageFor(tool.name, limit as number | undefined, cursor as string | null | undefined);
   const request = splitArgs(tool, filters);
@@ -155,13 +162,14 @@ async function attempt(
     // No output parse on the hot path: advertised output schemas only name top-level fields
     // (json-schema.ts), which every eDesk object satisfies, and a zod pass over a 100-ticket
     // page would cost CPU on every call for a warning.
-    const structured = await perform(entry, args, calls.send, allows);
+    const performed = await perform(entry, args, calls.send, allows);
+    const structured = redactStructured(performed, entry.tool.operation.output, ctx.redact);
     return { result: successResult(structured, calls.figures()), remember: true };
   } catch (error) {
     if (error instanceof EdeskError) {
       return { result: edeskErrorResult(error), remember: !NOT_APPLIED.has(error.kind) };
     }
-    if (error instanceof CursorError) {
+    if (error instanceof CursorError || error instanceof ArgumentError) {
       return { result: errorResult(error.message, calls.figures()), remember: false };
     }
     throw error;

@@ -5,6 +5,7 @@ import { selectTools, type ToolConfig } from "../catalog/select";
 import { callDiscovery, discoveryDefinitions, isDiscoveryTool } from "./discovery";
 import { entryFor, type ToolEntry } from "./entry";
 import { executeTool, type CallContext } from "./execute";
+import type { PiiKind } from "../catalog/pii";
 
 export type { CallContext, UpstreamInfo } from "./execute";
 
@@ -12,6 +13,8 @@ export type { CallContext, UpstreamInfo } from "./execute";
 export interface ServerToolConfig extends ToolConfig {
   /** `all` (default): every selected tool is listed; `discovery`: only the three meta tools. */
   tool_exposure?: "all" | "discovery";
+  /** Personal data masked in every tool result (redact.ts). */
+  redact?: readonly PiiKind[];
 }
 
 /** The tools one configuration exposes, computed once and shared by every session using it. */
@@ -53,8 +56,9 @@ export function createToolSet(tools: readonly CatalogTool[], config: ServerToolC
     ? discoveryDefinitions(entries)
     : entries.map((entry) => entry.definition);
 
+  const redact = config.redact?.length ? config.redact : undefined;
   const run = (entry: ToolEntry, args: unknown, ctx: CallContext) =>
-    executeTool(entry, args, ctx, allows);
+    executeTool(entry, args, redact ? { ...ctx, redact } : ctx, allows);
 
   return {
     tools: listed,
@@ -95,6 +99,7 @@ export function configKey(config: ServerToolConfig): string {
     sortedSet(config.methods),
     sortedSet(config.tags),
     config.tool_exposure ?? "all",
+    sortedSet(config.redact),
   ]);
 }
 

@@ -1,4 +1,5 @@
 import { defineResource } from "../define";
+import { nameContains } from "../find-by-name";
 import { READ } from "../fields";
 import { Channel, listOf } from "../models";
 
@@ -16,7 +17,7 @@ export const channels = defineResource({
       description:
         "List sales channels (marketplaces, shops, email): id, type (e.g. Amazon), name, country, " +
         "currency. channel_id on tickets and orders points here.",
-      fields: {},
+      fields: { name_contains: nameContains },
     },
   ],
 });

@@ -1,4 +1,5 @@
 import { defineResource } from "../define";
+import { nameContains } from "../find-by-name";
 import { READ } from "../fields";
 import { TagGroup, listOf } from "../models";
 
@@ -16,7 +17,7 @@ export const tagGroups = defineResource({
       description:
         "List tag groups: id, name, entity_type, type, hide. A tag's tag_group_id points here; " +
         "create_a_e_desk_tag needs one.",
-      fields: {},
+      fields: { name_contains: nameContains },
     },
   ],
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineResource } from "../define";
+import { nameContains } from "../find-by-name";
 import { TAG_COLOR, TAG_ICON } from "../enums";
 import { CREATE, DELETE, OVERWRITE, READ, atLeastOne, body, id, pathId } from "../fields";
 import { Confirmation, Tag, listOf } from "../models";
@@ -24,8 +25,8 @@ export const tags = defineResource({
       description:
         "List tag definitions: id, name, color, icon, active, tag_group_id. Use the ids with " +
         "add_e_desk_ticket_tags and remove_e_desk_ticket_tags; a ticket's own tags are its tags_ids. " +
-        "No filters; page with next_cursor.",
-      fields: {},
+        "Find one by name with name_contains; add_e_desk_ticket_tags also takes tag_names.",
+      fields: { name_contains: nameContains },
     },
     {
       method: "create",

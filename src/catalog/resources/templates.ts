@@ -1,4 +1,5 @@
 import { defineResource } from "../define";
+import { nameContains } from "../find-by-name";
 import { CREATE, DELETE, OVERWRITE, READ, pathId } from "../fields";
 import { Confirmation, Template, listOf } from "../models";
 import { AUTOMATIC_TEMPLATE_USAGE, templateFields } from "./template-fields";
@@ -18,9 +19,9 @@ export const templates = defineResource({
       output: listOf(Template),
       description:
         "List saved reply templates: name, subject, body_text, template_usage, active, channels, " +
-        "query_type, ai_classification. No filters. A template's body_text is a vetted starting " +
+        "query_type, ai_classification. Find one by name with name_contains. A template's body_text is a vetted starting " +
         "point for a reply sent with create_a_e_desk_message.",
-      fields: {},
+      fields: { name_contains: nameContains },
     },
     {
       method: "create",

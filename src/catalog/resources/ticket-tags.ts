@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { defineResource, type Operation, type OperationContext } from "../define";
+import { defineResource, type FieldSpec, type Operation, type OperationContext } from "../define";
 import { idList, isRecord, unwrapData } from "../envelope";
-import { body, pathId } from "../fields";
+import { atLeastOne, body, pathId } from "../fields";
+import { resolveTagNames } from "../tag-names";
 import { fillPath } from "../split-args";
 
 // Tagging a ticket. eDesk has no add-tag endpoint: PUT /tickets/{id} with `tag_ids` REPLACES the
@@ -16,8 +17,17 @@ import { fillPath } from "../split-args";
 
 const fields = {
   id: pathId("Ticket id"),
-  tag_ids: body(z.array(z.int().min(1)).min(1).describe("Tag ids (list_all_e_desk_tags)"), true),
-};
+  tag_ids: body(z.array(z.int().min(1)).min(1).describe("Tag ids (list_all_e_desk_tags)")),
+  // Resolved to ids by the run below, never sent as such.
+  tag_names: {
+    in: "engine",
+    schema: z
+      .array(z.string().trim().min(1).max(100))
+      .min(1)
+      .max(50)
+      .describe("Tag names, exact but any case; instead of or with tag_ids"),
+  },
+} satisfies Record<string, FieldSpec>;
 
 const TagsOnly = z.object({
   id: z.number().describe("Ticket id"),
@@ -52,8 +62,16 @@ function tagOperation(verb: "add" | "remove", combine: Combine): Operation {
         "come from list_all_e_desk_tags or the ticket's tags_ids. Idempotent: a tag the ticket does " +
         "not have changes nothing. Returns {id, tags_ids}.",
     fields,
-    run: (args, ctx) => retag(args, ctx, combine),
+    check: atLeastOne(["tag_ids", "tag_names"]),
+    run: async (args, ctx) => retag(await withNamedIds(args, ctx), ctx, combine),
   };
+}
+
+/** `tag_names` resolved and merged into `tag_ids`, before anything is read or written. */
+async function withNamedIds(args: Record<string, unknown>, ctx: OperationContext) {
+  if (!Array.isArray(args.tag_names)) return args;
+  const named = await resolveTagNames(args.tag_names as string[], ctx);
+  return { ...args, tag_ids: [...idList(args.tag_ids), ...named] };
 }
 
 async function retag(args: Record<string, unknown>, ctx: OperationContext, combine: Combine) {

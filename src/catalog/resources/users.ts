@@ -1,4 +1,5 @@
 import { defineResource } from "../define";
+import { nameContains } from "../find-by-name";
 import { READ } from "../fields";
 import { User, listOf } from "../models";
 
@@ -16,7 +17,7 @@ export const users = defineResource({
       description:
         "List eDesk users (agents): id, name, email, username, role, active. Assign a ticket to one " +
         "with update_a_e_desk_ticket_datum_by_id owner_user_id.",
-      fields: {},
+      fields: { name_contains: nameContains },
     },
   ],
 });

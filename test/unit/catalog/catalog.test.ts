@@ -198,6 +198,7 @@ const FINGERPRINTS: Record<string, string> = {
   "4": "a2206cb",
   "5": "7b3e392d",
   "6": "546ae393",
+  "7": "ec0dd8f3",
 };
 
 function fingerprint(): string {

@@ -111,3 +111,30 @@ export function exposureSelect() {
     ),
   );
 }
+
+/** The kinds of personal data `config.redact` masks, with what the mask keeps. */
+const REDACT_KINDS = [
+  ["email", "Emails", "(j***@example.com)"],
+  ["phone", "Phone numbers", "(last 2 digits)"],
+  ["address", "Addresses", "(city and country only)"],
+  ["name", "Names", "(initials)"],
+];
+
+/** Redaction: personal data masked in every tool result. */
+export function redactFieldset() {
+  return h(
+    "fieldset",
+    { class: "group", "aria-describedby": "redact-hint" },
+    h("legend", {}, "Mask personal data"),
+    h(
+      "p",
+      { id: "redact-hint", class: "hint" },
+      "Checked kinds are masked in every tool result; ids and order numbers never are.",
+    ),
+    h(
+      "div",
+      { class: "checks inline" },
+      REDACT_KINDS.map(([value, label, hint]) => checkbox("redact", value, label, hint)),
+    ),
+  );
+}

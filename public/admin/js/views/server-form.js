@@ -10,6 +10,7 @@ import { renderCreated } from "./server-created.js";
 import {
   exposureSelect,
   methodsFieldset,
+  redactFieldset,
   requireAuthSwitch,
   tagsFieldset,
 } from "./server-fields.js";
@@ -111,6 +112,7 @@ export async function renderNewServer(view, { accountId }) {
     expiryError.element,
     requireAuthSwitch(),
     exposureSelect(),
+    redactFieldset(),
     formError.element,
     h(
       "div",
@@ -145,6 +147,7 @@ export async function renderNewServer(view, { accountId }) {
     }
     if (!expiry) return expires.focus();
     const { methods, tags } = filter();
+    const redact = checked("redact");
     const requireAuth = /** @type {HTMLInputElement} */ (form.querySelector("#require-auth"))
       .checked;
     const exposure = /** @type {HTMLSelectElement} */ (form.querySelector("#tool-exposure")).value;
@@ -155,6 +158,7 @@ export async function renderNewServer(view, { accountId }) {
         ...(tags.length ? { tags } : {}),
         ...(requireAuth ? { require_api_token_auth: true } : {}),
         ...(exposure === "discovery" ? { tool_exposure: "discovery" } : {}),
+        ...(redact.length ? { redact } : {}),
       },
       ...(expiry.iso ? { expires_at: expiry.iso } : {}),
     };

@@ -9,7 +9,7 @@ import { accountHeader, loadAccount } from "./account-shell.js";
 
 /**
  * @typedef {{ methods?: string[], tags?: string[], require_api_token_auth?: boolean,
- *   tool_exposure?: "all" | "discovery" }} ServerConfig
+ *   tool_exposure?: "all" | "discovery", redact?: string[] }} ServerConfig
  * @typedef {{ id: string, account_id: string, name: string, config: ServerConfig,
  *   expires_at: string | null, created_at: string }} Server
  */
@@ -64,6 +64,9 @@ export async function renderServers(view, { accountId }) {
           : null,
         server.config.tool_exposure === "discovery"
           ? h("span", { class: "badge" }, "discovery")
+          : null,
+        server.config.redact?.length
+          ? h("span", { class: "badge" }, `masks ${server.config.redact.join(", ")}`)
           : null,
       ),
       h("td", { "data-label": "Methods" }, chips(server.config.methods, "all")),
