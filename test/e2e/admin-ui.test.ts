@@ -296,30 +296,6 @@ describe("a narrow screen (375 px)", () => {
   });
 });
 
-/** The HTTP status of an MCP `initialize` sent with `key` (401: the key was refused). */
-async function initializeStatus(url: string, key: string): Promise<number> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      accept: "application/json, text/event-stream",
-      authorization: `Bearer ${key}`,
-    },
-    body: JSON.stringify({
-      jsonrpc: "2.0",
-      id: 1,
-      method: "initialize",
-      params: {
-        protocolVersion: "2025-11-25",
-        capabilities: {},
-        clientInfo: { name: "admin-ui-test", version: "1" },
-      },
-    }),
-  });
-  await response.body?.cancel();
-  return response.status;
-}
-
 describe("API keys", () => {
   const KEY_NAME = "Claude Desktop for Acme";
 
@@ -351,7 +327,9 @@ describe("API keys", () => {
     expect(await row.textContent()).toContain(ACCOUNT);
     await screenshot(page, "08-api-keys");
 
-    expect(await initializeStatus(server.body.url, key)).toBe(200);
+    const bearer = { authorization: `Bearer ${key}` };
+    const client = await connect(server.body.url, "streamable", bearer);
+    expect((await client.listTools()).tools.length).toBeGreaterThan(0);
     // Shown once: after a reload the page holds no trace of the key.
     await page.reload();
     await page.getByRole("row").filter({ hasText: KEY_NAME }).waitFor();
@@ -362,7 +340,12 @@ describe("API keys", () => {
     await expect.poll(() => focusedControl(page)).toBe("button#Cancel");
     await dialog.getByRole("button", { name: "Revoke key" }).click();
     await page.getByRole("row").filter({ hasText: KEY_NAME }).waitFor({ state: "detached" });
-    expect(await initializeStatus(server.body.url, key)).toBe(401);
+    // Revoked: the open session's next request and a new connection are both refused.
+    await expect(client.listTools()).rejects.toMatchObject({ code: 401 });
+    await expect(connect(server.body.url, "streamable", bearer)).rejects.toMatchObject({
+      code: 401,
+    });
+    await client.close();
   });
 });
 
