@@ -296,6 +296,59 @@ describe("a narrow screen (375 px)", () => {
   });
 });
 
+describe("API keys", () => {
+  const KEY_NAME = "Claude Desktop for Acme";
+
+  it("creates an mcp key for one account, shown once with a Copy button, that opens its server", async () => {
+    const accounts = await admin("GET", "/api/integrated-account?limit=100");
+    const accountId = accounts.body.result.find((a: { name: string }) => a.name === ACCOUNT).id;
+    const server = await admin("POST", `/api/integrated-account/${accountId}/mcp`, {
+      name: "Protected",
+      config: { require_api_token_auth: true },
+    });
+
+    await page.goto(`${workerUrl()}/admin#/`);
+    await page.getByRole("link", { name: "API keys" }).click();
+    await page.getByRole("heading", { level: 1, name: "API keys" }).waitFor();
+    await page.getByRole("button", { name: "Create key" }).click();
+    await page.getByLabel("Name").fill(KEY_NAME);
+    expect(await page.getByLabel("Scope").inputValue()).toBe("mcp");
+    await page.getByLabel(ACCOUNT).check();
+    await page.locator("#key-panel").getByRole("button", { name: "Create key" }).click();
+
+    const shown = page.getByLabel("New mcp key");
+    await shown.waitFor();
+    const key = await shown.inputValue();
+    expect(key).toMatch(/^emk_[A-Za-z0-9_-]{43}$/);
+    await page.getByRole("button", { name: "Copy", exact: true }).click();
+    await expect.poll(() => clipboardText(page)).toBe(key);
+    const row = page.getByRole("row").filter({ hasText: KEY_NAME });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(ACCOUNT);
+    await screenshot(page, "08-api-keys");
+
+    const bearer = { authorization: `Bearer ${key}` };
+    const client = await connect(server.body.url, "streamable", bearer);
+    expect((await client.listTools()).tools.length).toBeGreaterThan(0);
+    // Shown once: after a reload the page holds no trace of the key.
+    await page.reload();
+    await page.getByRole("row").filter({ hasText: KEY_NAME }).waitFor();
+    expect(await page.content()).not.toContain(key);
+
+    await page.getByRole("button", { name: `Revoke ${KEY_NAME}` }).click();
+    const dialog = page.getByRole("dialog", { name: `Revoke the key “${KEY_NAME}”?` });
+    await expect.poll(() => focusedControl(page)).toBe("button#Cancel");
+    await dialog.getByRole("button", { name: "Revoke key" }).click();
+    await page.getByRole("row").filter({ hasText: KEY_NAME }).waitFor({ state: "detached" });
+    // Revoked: the open session's next request and a new connection are both refused.
+    await expect(client.listTools()).rejects.toMatchObject({ code: 401 });
+    await expect(connect(server.body.url, "streamable", bearer)).rejects.toMatchObject({
+      code: 401,
+    });
+    await client.close();
+  });
+});
+
 describe("account actions", () => {
   it("rotates the API token: eDesk's refusal stays in the dialog, a good token keeps servers working", async () => {
     await page.goto(`${workerUrl()}/admin#/`);

@@ -3,7 +3,7 @@ import { Client as V2Client, StreamableHTTPClientTransport } from "@modelcontext
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { callEdesk2026, connectEdesk2026 } from "../../docs/snippets/agent-2026";
 import { demoWrites, freshDemoDesk } from "./demo-desk";
-import { admin, createAccount, createServer } from "./stack";
+import { admin, createAccount, createMcpKey, createServer } from "./stack";
 
 // The official SDK v2 client against `wrangler dev`, in the 2026-07-28 era: pinned (the
 // README's snippet) and in `auto` mode. The 2025-era clients keep their own tests unchanged.
@@ -87,9 +87,12 @@ describe("the SDK v2 client pinned to 2026-07-28", () => {
   });
 
   it("needs the API key on a require_api_token_auth server", async () => {
-    const server = await createServer(await createAccount(), { require_api_token_auth: true });
+    const accountId = await createAccount();
+    const server = await createServer(accountId, { require_api_token_auth: true });
     await expect(pinned(server.url)).rejects.toThrow();
-    const client = await pinned(server.url, inject("apiKey"));
+    // The e2e stack refuses admin keys on /mcp/*: an mcp-scoped key is the credential.
+    await expect(pinned(server.url, inject("apiKey"))).rejects.toThrow();
+    const client = await pinned(server.url, await createMcpKey(accountId));
     expect((await client.listTools()).tools.length).toBeGreaterThan(0);
   });
 

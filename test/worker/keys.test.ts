@@ -77,6 +77,16 @@ describe("API keys: create, list, revoke", () => {
     expect(stored).not.toContain(created.key.slice(4));
   });
 
+  it("shows the key routes in the OpenAPI document", async () => {
+    const { paths } = (await api("GET", "/api/openapi.json", undefined, { authorization: "" }))
+      .body;
+    expect(Object.keys(paths["/api/keys"]).sort()).toEqual(["get", "post"]);
+    expect(paths["/api/keys"].post.requestBody.content["application/json"].schema.required).toEqual(
+      ["name", "scope"],
+    );
+    expect(paths["/api/keys/{id}"].delete).toBeDefined();
+  });
+
   it("answers 404 for an unknown or malformed key id", async () => {
     for (const id of ["key_AAAAAAAAAAAAAAAA", "nope", "%zz"]) {
       expect((await api("DELETE", `/api/keys/${id}`)).status).toBe(404);

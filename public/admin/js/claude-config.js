@@ -1,6 +1,9 @@
 // @ts-check
-/** What the operator replaces by hand; the page never embeds a real API key in a snippet. */
-export const API_KEY_PLACEHOLDER = "<your API key>";
+/**
+ * What the operator replaces by hand: an mcp-scoped key (never an admin key, which would let the
+ * client administer every account). The page never embeds a real key in a snippet.
+ */
+export const MCP_KEY_PLACEHOLDER = "<your MCP key>";
 
 /**
  * `claude_desktop_config.json` for an MCP server URL through `mcp-remote`. With the API token
@@ -14,7 +17,7 @@ export function claudeDesktopConfig(url, requireApiKey) {
     ? {
         command: "npx",
         args: ["-y", "mcp-remote", url, "--header", "Authorization:${AUTH_HEADER}"],
-        env: { AUTH_HEADER: `Bearer ${API_KEY_PLACEHOLDER}` },
+        env: { AUTH_HEADER: `Bearer ${MCP_KEY_PLACEHOLDER}` },
       }
     : { command: "npx", args: ["-y", "mcp-remote", url] };
   return JSON.stringify({ mcpServers: { edesk: server } }, null, 2);

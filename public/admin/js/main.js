@@ -6,6 +6,7 @@ import { errorState } from "./states.js";
 import { renderAccounts } from "./views/accounts.js";
 import { renderAudit } from "./views/audit.js";
 import { renderAccountRoute } from "./views/account-routes.js";
+import { renderKeys } from "./views/keys.js";
 import { renderSignIn } from "./views/sign-in.js";
 
 const main = /** @type {HTMLElement} */ (document.getElementById("main"));
@@ -34,6 +35,7 @@ async function render(options = {}) {
       const route = parseRoute(location.hash);
       if (route.name === "accounts") await renderAccounts(view);
       else if (route.name === "audit") await renderAudit(view, route);
+      else if (route.name === "keys") await renderKeys(view);
       else await renderAccountRoute(view, route);
     }
   } catch (error) {

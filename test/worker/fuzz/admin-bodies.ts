@@ -4,7 +4,7 @@ import { FUZZ_TENANTS } from "./setup";
 import type { Route } from "./admin-routes";
 import { dataKey, deepValue, hugeString, jsonValue, weirdString } from "./values";
 
-// Request bodies for the admin API's four body routes (src/admin/schemas.ts), each marked
+// Request bodies for the admin API's body routes (src/admin/schemas.ts, src/keys/schemas.ts), each marked
 // valid or not: invalid ones must get 400, valid ones succeed.
 
 /** A name the schema refuses: empty, blank, too long, or not a string. */
@@ -147,8 +147,46 @@ function serverBody(rng: Rng, patch: boolean): BodyVariant {
   return { describe, body, valid: valid && !(patch && Object.keys(body as object).length === 0) };
 }
 
+/** `POST /api/keys` (src/keys/schemas.ts): name, scope, account_ids. */
+function keyBody(rng: Rng): BodyVariant {
+  const base = { name: "fuzz", scope: "mcp" };
+  const accountId = "acc_AAAAAAAAAAAAAAAA";
+  const variants: [string, unknown, boolean][] = [
+    ["empty object", {}, false],
+    ["bad name", { ...base, name: badName(rng) }, false],
+    ["scope missing", { name: "fuzz" }, false],
+    [
+      "scope unknown",
+      { ...base, scope: rng.pick(["root", "ADMIN", "", weirdString(rng, 4)]) },
+      false,
+    ],
+    ["scope array", { ...base, scope: ["mcp"] }, false],
+    ["account_ids empty", { ...base, account_ids: [] }, false],
+    ["account_ids string", { ...base, account_ids: accountId }, false],
+    ["account_ids malformed", { ...base, account_ids: [weirdString(rng, 8) || "x"] }, false],
+    ["account_ids unknown", { ...base, account_ids: [accountId] }, false],
+    ["account_ids repeated", { ...base, account_ids: [accountId, accountId] }, false],
+    ["account_ids huge", { ...base, account_ids: Array(10_000).fill(accountId) }, false],
+    ["admin with account_ids", { ...base, scope: "admin", account_ids: [accountId] }, false],
+    ["key given", { ...base, key: "emk_chosen" }, false],
+    ["hash given", { ...base, hash: "0".repeat(64) }, false],
+    ["unknown key", { ...base, [`x${dataKey(rng)}`]: jsonValue(rng) }, false],
+  ];
+  // Each valid body stores a key (at most MAX_KEYS): keep them rare.
+  if (rng.chance(0.03)) {
+    return {
+      describe: "valid, odd name",
+      body: { name: oddName(rng), scope: rng.pick(["mcp", "admin"]) },
+      valid: true,
+    };
+  }
+  const [describe, body, valid] = rng.pick(variants);
+  return { describe, body, valid };
+}
+
 export function bodyFor(rng: Rng, route: Route): BodyVariant {
   if (route === "create account") return accountBody(rng);
+  if (route === "create key") return keyBody(rng);
   if (route === "patch account") return accountPatch(rng);
   return serverBody(rng, route === "patch server");
 }

@@ -50,6 +50,7 @@ const BODY_ROUTES: readonly Route[] = [
   "patch account",
   "create server",
   "patch server",
+  "create key",
 ];
 
 function authorizationCase(rng: Rng, ids: Ids): FuzzCase {
@@ -167,6 +168,7 @@ function sanityCase(rng: Rng, ids: Ids): FuzzCase {
     "list servers",
     "get server",
     "audit",
+    "list keys",
     "openapi",
   ]);
   return { family: "sanity", describe: read, request: request(read, ids), expect: OK };

@@ -21,6 +21,9 @@ export type Route =
   | "patch server"
   | "delete server"
   | "audit"
+  | "create key"
+  | "list keys"
+  | "delete key"
   | "openapi";
 
 export const ROUTES: readonly Route[] = [
@@ -36,6 +39,9 @@ export const ROUTES: readonly Route[] = [
   "patch server",
   "delete server",
   "audit",
+  "create key",
+  "list keys",
+  "delete key",
   "openapi",
 ];
 
@@ -52,6 +58,9 @@ export const METHOD: Record<Route, string> = {
   "patch server": "PATCH",
   "delete server": "DELETE",
   audit: "GET",
+  "create key": "POST",
+  "list keys": "GET",
+  "delete key": "DELETE",
   openapi: "GET",
 };
 
@@ -77,6 +86,11 @@ export function pathOf(route: Route, id: string, mcpId: string): string {
       return `${account}/mcp/${mcpId}`;
     case "audit":
       return `${account}/mcp/${mcpId}/audit`;
+    case "create key":
+    case "list keys":
+      return "/api/keys";
+    case "delete key":
+      return `/api/keys/${id}`;
     case "openapi":
       return "/api/openapi.json";
   }

@@ -1,36 +1,10 @@
 // @ts-check
-import { announce, append, h } from "../dom.js";
-import { claudeDesktopConfig } from "../claude-config.js";
+import { append, h } from "../dom.js";
+import { claudeDesktopConfig, MCP_KEY_PLACEHOLDER } from "../claude-config.js";
+import { copyButton } from "../copy.js";
 import { plural } from "../format.js";
 import { href } from "../router.js";
 import { breadcrumb } from "./account-shell.js";
-
-/**
- * Copies text; falls back to selecting it when the Clipboard API is refused (an http origin
- * other than localhost, or a denied permission), so the user can press Ctrl+C themselves.
- * @param {string} text
- * @param {HTMLInputElement | HTMLElement} source
- * @param {HTMLButtonElement} button
- */
-async function copy(text, source, button) {
-  try {
-    await navigator.clipboard.writeText(text);
-    button.textContent = "Copied";
-    announce("Copied to the clipboard.");
-    setTimeout(() => (button.textContent = button.dataset.label ?? "Copy"), 2000);
-  } catch {
-    if (source instanceof HTMLInputElement) source.select();
-    else getSelection()?.selectAllChildren(source);
-    announce("Copying was blocked by the browser; the text is selected: press Ctrl+C.");
-  }
-}
-
-/** @param {string} label @param {string} text @param {HTMLInputElement | HTMLElement} source */
-const copyButton = (label, text, source) => {
-  const button = h("button", { type: "button", class: "button", "data-label": label }, label);
-  button.addEventListener("click", () => copy(text, source, button));
-  return button;
-};
 
 /**
  * The one time a server's URL is visible: it carries the secret token, which the API stores only
@@ -85,7 +59,7 @@ export function renderCreated(view, account, server) {
       ? h(
           "p",
           { class: "notice" },
-          "This server requires an API token, which custom connectors cannot send: use the " +
+          "This server requires an MCP key, which custom connectors cannot send: use the " +
             "configuration file below instead.",
         )
       : null,
@@ -100,7 +74,8 @@ export function renderCreated(view, account, server) {
       ? h(
           "p",
           { class: "hint" },
-          "Replace <your API key> with one of this service's API keys; the page never puts a key in the snippet.",
+          `Replace ${MCP_KEY_PLACEHOLDER} with an mcp-scoped key for this account (API keys page), ` +
+            "never an admin key; the page never puts a key in the snippet.",
         )
       : null,
     h(
