@@ -97,7 +97,7 @@ describe("the admin page, from sign-in to a revoked MCP server", () => {
 
   it("shows eDesk's refusal of a bad token inline, then connects the demo token", async () => {
     await page.getByRole("button", { name: "Connect eDesk account" }).click();
-    await page.getByLabel("Name").fill(ACCOUNT);
+    await page.getByLabel("Name", { exact: true }).fill(ACCOUNT);
     await page.getByLabel("eDesk API token").fill("not-an-edesk-token");
     await page.getByRole("button", { name: "Connect", exact: true }).click();
     await expect
@@ -128,7 +128,7 @@ describe("the admin page, from sign-in to a revoked MCP server", () => {
       all.body.result.map((tool: { name: string }) => tool.name).sort(),
     );
 
-    await page.getByLabel("Name").fill(SERVER);
+    await page.getByLabel("Name", { exact: true }).fill(SERVER);
     await page.getByRole("checkbox", { name: /^Read/ }).check();
     await page.getByRole("checkbox", { name: "tickets", exact: true }).check();
     const names = await previewNames(TICKET_READ_TOOLS.length);
@@ -250,7 +250,7 @@ describe("the create form by keyboard alone", () => {
     expect([...reached].filter((c) => controls.includes(c)).sort()).toEqual([...controls].sort());
 
     // Back to the top: name, Read, Enter.
-    await page.getByLabel("Name").focus();
+    await page.getByLabel("Name", { exact: true }).focus();
     await page.keyboard.type("Keyboard server");
     await page.keyboard.press("Tab");
     expect(await focusedControl(page)).toBe("input#methods-read=read");
@@ -279,7 +279,7 @@ describe("a narrow screen (375 px)", () => {
       await small.locator(".preview-summary").filter({ hasText: "match" }).waitFor();
       expect(await hasHorizontalScroll(small)).toBe(false);
       await screenshot(small, "07-create-server-narrow");
-      await small.getByLabel("Name").fill("Narrow");
+      await small.getByLabel("Name", { exact: true }).fill("Narrow");
       await small.getByRole("button", { name: "Save" }).click();
       await small.getByLabel("MCP server URL").waitFor();
       expect(await hasHorizontalScroll(small)).toBe(false);
@@ -311,7 +311,7 @@ describe("API keys", () => {
     await page.getByRole("link", { name: "API keys" }).click();
     await page.getByRole("heading", { level: 1, name: "API keys" }).waitFor();
     await page.getByRole("button", { name: "Create key" }).click();
-    await page.getByLabel("Name").fill(KEY_NAME);
+    await page.getByLabel("Name", { exact: true }).fill(KEY_NAME);
     expect(await page.getByLabel("Scope").inputValue()).toBe("mcp");
     await page.getByLabel(ACCOUNT).check();
     await page.locator("#key-panel").getByRole("button", { name: "Create key" }).click();
