@@ -97,7 +97,7 @@ describe("the admin page, from sign-in to a revoked MCP server", () => {
 
   it("shows eDesk's refusal of a bad token inline, then connects the demo token", async () => {
     await page.getByRole("button", { name: "Connect eDesk account" }).click();
-    await page.getByLabel("Name", { exact: true }).fill(ACCOUNT);
+    await page.getByLabel("Name (optional)").fill(ACCOUNT);
     await page.getByLabel("eDesk API token").fill("not-an-edesk-token");
     await page.getByRole("button", { name: "Connect", exact: true }).click();
     await expect
