@@ -3,24 +3,31 @@ import type { FieldSpec, ToolAnnotations } from "./define";
 
 // Shared building blocks for the resource files: argument schemas and annotation sets.
 
+// Descriptions are what a model reads beside the argument's name and type (tools/list): they
+// say what neither shows (a format, where an id comes from, a trap), and are left out where the
+// name says it all (`channel_id`, the `id` of `get_single_e_desk_ticket_by_id`).
+
 /** eDesk ids are positive integers (edesk-api.md §2, §3 IDs). */
-export const id = (what: string) => z.int().min(1).describe(what);
+export const id = (what?: string) => {
+  const schema = z.int().min(1);
+  return what ? schema.describe(what) : schema;
+};
 
 /** Request datetimes are `YYYY-MM-DD HH:MM:SS`, no `T`, no zone (§3 Date formats). */
-export const dateTime = (what: string) =>
+export const dateTime = (what?: string) =>
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/)
-    .describe(`${what}, YYYY-MM-DD HH:MM:SS`);
+    .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, "format YYYY-MM-DD HH:MM:SS")
+    .describe(what ? `${what}, YYYY-MM-DD HH:MM:SS` : "YYYY-MM-DD HH:MM:SS");
 
 /** List filters take `YYYY-MM-DD` (§3 Date formats). */
-export const day = (what: string) =>
+export const day = (what?: string) =>
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .describe(`${what}, YYYY-MM-DD`);
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "format YYYY-MM-DD")
+    .describe(what ? `${what}, YYYY-MM-DD` : "YYYY-MM-DD");
 
-export const pathId = (what: string): FieldSpec => ({
+export const pathId = (what?: string): FieldSpec => ({
   in: "path",
   schema: id(what),
   required: true,
@@ -36,9 +43,7 @@ export const body = (schema: z.ZodType, required = false): FieldSpec => ({
 export const customFields = z
   .array(z.strictObject({ name: z.string().min(1), value: z.string() }))
   .min(1)
-  .describe(
-    "Custom fields [{name, value}] by configured field name; value must fit the field's type (else error 4018)",
-  );
+  .describe("name as configured in eDesk; value must fit that field's type (else error 4018)");
 
 /** Inline contact, the alternative to `contact_id` on ticket and sales-order create (§2.1, §2.3, §2.8). */
 export const inlineContact = z

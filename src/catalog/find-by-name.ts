@@ -24,10 +24,8 @@ export const nameContains: FieldSpec = {
     .string()
     .min(1)
     .max(100)
-    .describe(
-      `Only records whose name contains this, any case. Scans up to ${MAX_SCANNED} records per ` +
-        "call: fewer results with a next_cursor means call again with it to scan on",
-    ),
+    // The scan bound (MAX_SCANNED) is explained in the server's instructions.
+    .describe("Any case. No match but a next_cursor: call again with it"),
 };
 
 /** Whether a record's `name` contains the needle, ignoring case. */

@@ -7,6 +7,8 @@ import {
   type Tool,
 } from "@modelcontextprotocol/sdk/types.js";
 import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
+import { MAX_SCANNED } from "../catalog/find-by-name";
+import { DEFAULT_LIMIT, MAX_LIMIT } from "../tools/cursor";
 import { reportInvalidParams } from "./sdk-v1-patches";
 
 /**
@@ -29,12 +31,24 @@ export interface ToolHost {
 
 export const SERVER_INFO = { name: "edesk-mcp", title: "eDesk", version: "0.1.0" };
 
+/**
+ * Sent by both eras at initialize (and server/discover). Conventions shared by many tools are
+ * said here once instead of on every tool of tools/list; what a model must not get wrong on one
+ * tool (a reply is sent, a tag list is replaced) stays in that tool's own description.
+ */
 export const INSTRUCTIONS =
   "Tools for one eDesk helpdesk account: tickets, messages, sales orders, templates, tags, " +
   "contacts, channels and users. Read before you write: get_e_desk_ticket_context gives a " +
   "ticket with its messages, order, tracking and notes in one call. Customer replies are sent " +
   "only when a message is created with type Message, direction Outgoing and send true; notes " +
-  "are internal. List tools return {result, next_cursor}; pass next_cursor back for more.";
+  "are internal. Ids are integers from earlier results: never guess one. " +
+  "List tools return {result, next_cursor}: for the next page repeat the call with next_cursor " +
+  `unchanged (null: last page); limit is the page size, 1-${MAX_LIMIT} (default ${DEFAULT_LIMIT}). ` +
+  "name_contains matches any case " +
+  `and scans at most ${MAX_SCANNED} records a call, so no match with a next_cursor is not ` +
+  '"not found": call again with it. Create tools take an optional idempotency_key: the same key ' +
+  "on a retry within 24 h returns the first result instead of writing twice. Writes return the " +
+  "record written, deletes {ok, message}.";
 
 /**
  * The SDK v1 transport passes only `authInfo` from `handleRequest` through to a handler, so a

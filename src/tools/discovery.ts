@@ -1,6 +1,6 @@
 import type { CallToolResult, Tool, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import type { ToolEntry } from "./entry";
+import { toolTitle, type ToolEntry } from "./entry";
 import { asObjectSchema, toJsonSchema } from "./json-schema";
 import { errorResult, successResult } from "./results";
 import { invalidArgsText, validateArgs } from "./validate-args";
@@ -79,7 +79,8 @@ function terms(query: string): string[] {
 }
 
 function score(entry: ToolEntry, words: readonly string[]): number {
-  const { name, title = "", description = "" } = entry.definition;
+  const { name, description = "" } = entry.definition;
+  const title = toolTitle(entry.tool);
   const tags = entry.tool.tags.join(" ");
   const text = description.toLowerCase();
   return words.reduce(
@@ -109,7 +110,7 @@ function search(entries: readonly ToolEntry[], query: string, limit?: number) {
     .sort((a, b) => b.score - a.score || a.index - b.index);
   const result = ranked.slice(0, most).map(({ entry }) => ({
     name: entry.tool.name,
-    title: entry.definition.title ?? entry.tool.name,
+    title: toolTitle(entry.tool),
     summary: summary(entry.definition.description),
     access: entry.tool.access,
   }));
@@ -156,7 +157,7 @@ export function discoveryDefinitions(entries: readonly ToolEntry[]): Tool[] {
   const schema = definition(
     GET_TOOL_SCHEMA,
     "Get an eDesk tool's schema",
-    "Full description, input schema (arguments) and output schema of one tool named by search_tools.",
+    "Full description and input schema (arguments) of one tool named by search_tools.",
   );
   const call = definition(
     CALL_TOOL,

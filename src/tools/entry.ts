@@ -1,10 +1,10 @@
-import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { Tool, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import type { CatalogTool } from "../catalog/index";
 import { inputSchema } from "../catalog/input-schema";
 import { singularize } from "../catalog/naming";
-import { DEFAULT_LIMIT, MAX_LIMIT } from "./cursor";
-import { asObjectSchema, outputJsonSchema, toJsonSchema } from "./json-schema";
+import { MAX_LIMIT } from "./cursor";
+import { asObjectSchema, toJsonSchema } from "./json-schema";
 
 /** A catalog tool ready to list and call: its validator, argument names and MCP definition. */
 export interface ToolEntry {
@@ -15,15 +15,11 @@ export interface ToolEntry {
 }
 
 // The paging arguments the engine adds to every list tool (design.md §1; eDesk's own
-// page/itemsPerPage stay hidden behind the cursor, edesk-api.md §3).
+// page/itemsPerPage stay hidden behind the cursor, edesk-api.md §3). How paging works is said
+// once in the server's instructions (mcp-server.ts), not on each of the list tools.
 const LIST_EXTRA: Record<string, z.ZodType> = {
-  limit: z.int().min(1).max(MAX_LIMIT).optional().describe(`Page size, default ${DEFAULT_LIMIT}`),
-  next_cursor: z
-    .string()
-    .min(1)
-    .nullable()
-    .optional()
-    .describe("From the previous page, unchanged; omit for the first page"),
+  limit: z.int().min(1).max(MAX_LIMIT).optional(),
+  next_cursor: z.string().min(1).nullable().optional(),
 };
 
 /** The optional argument of every create tool that makes a retried call safe (idempotency.ts). */
@@ -33,17 +29,32 @@ const CREATE_EXTRA: Record<string, z.ZodType> = {
   [IDEMPOTENCY_ARG]: z
     .string()
     .regex(/^[\x21-\x7e]{1,255}$/, "1 to 255 visible ASCII characters")
-    .optional()
-    .describe("Reuse on retry: the same key within 24 h returns the first result, no second write"),
+    .optional(),
 };
 
-const LIST_NOTE =
-  " Returns {result, next_cursor}; for more, repeat the call with next_cursor (null: last page).";
+/**
+ * MCP tool annotations as listed: only what differs from the spec's defaults (MCP spec,
+ * "ToolAnnotations": readOnlyHint false, destructiveHint true, idempotentHint false,
+ * openWorldHint true), except `destructiveHint`, always given on a write so that a client that
+ * ignores the default cannot take a destructive write for a safe one. `destructiveHint` and
+ * `idempotentHint` mean nothing on a read-only tool, so a read lists `readOnlyHint` alone.
+ */
+export function listedAnnotations(hints: ToolAnnotations): ToolAnnotations {
+  if (hints.readOnlyHint) {
+    return hints.openWorldHint === false
+      ? { readOnlyHint: true, openWorldHint: false }
+      : { readOnlyHint: true };
+  }
+  const listed: ToolAnnotations = { destructiveHint: hints.destructiveHint };
+  if (hints.idempotentHint) listed.idempotentHint = true;
+  if (hints.openWorldHint === false) listed.openWorldHint = false;
+  return listed;
+}
 
 const words = (snake: string) => snake.replace(/_/g, " ").replace(/\bdatum\b/, "data");
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** A short human title: "List eDesk tickets", "Update eDesk ticket data", "Get eDesk ticket context". */
+/** A short human title for search_tools: "List eDesk tickets", "Update eDesk ticket data". */
 export function toolTitle(tool: CatalogTool): string {
   const { method, custom } = tool.operation;
   const resource = tool.resource.name;
@@ -59,20 +70,17 @@ function buildEntry(tool: CatalogTool): ToolEntry {
   const input = inputSchema(operation, extra);
   const inputJson = asObjectSchema(toJsonSchema(input));
   if (!inputJson) throw new Error(`${tool.name}: input schema is not an object`);
-  const title = toolTitle(tool);
+  // No outputSchema: eDesk's answers vary in types (edesk-api.md §3), so the catalog's output
+  // models are loose and would constrain nothing a client could check; model clients do not
+  // pass an outputSchema to the model, and each read's description names the fields it acts on.
+  // structuredContent is returned all the same. No title either: it would only restate the
+  // name in words on every tool (discovery's search results still carry toolTitle).
   const definition: Tool = {
     name: tool.name,
-    title,
-    description: (operation.description ?? "") + (isList ? LIST_NOTE : ""),
+    description: operation.description ?? "",
     inputSchema: inputJson,
-    annotations: operation.annotations,
+    annotations: listedAnnotations(operation.annotations),
   };
-  // Writes return the object their read twin already describes; listing its shape again on
-  // every write tool would cost tokens on each tools/list and tell the model nothing new.
-  const output = operation.annotations.readOnlyHint
-    ? outputJsonSchema(operation.output, isList)
-    : undefined;
-  if (output) definition.outputSchema = output;
   const argNames = [...Object.keys(operation.fields), ...Object.keys(extra)];
   return { tool, input, argNames, definition };
 }

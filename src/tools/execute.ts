@@ -159,9 +159,8 @@ async function attempt(
 ): Promise<WriteOutcome> {
   const calls = upstream(ctx);
   try {
-    // No output parse on the hot path: advertised output schemas only name top-level fields
-    // (json-schema.ts), which every eDesk object satisfies, and a zod pass over a 100-ticket
-    // page would cost CPU on every call for a warning.
+    // No output parse on the hot path: tools advertise no output schema (entry.ts), and a zod
+    // pass over a 100-ticket page would cost CPU on every call for a warning.
     const performed = await perform(entry, args, calls.send, allows);
     const structured = redactStructured(performed, entry.tool.operation.output, ctx.redact);
     return { result: successResult(structured, calls.figures()), remember: true };

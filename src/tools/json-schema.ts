@@ -22,10 +22,16 @@ export function toJsonSchema(schema: z.ZodType): Record<string, unknown> {
 }
 
 /**
- * Drops what costs tokens on every tools/list and tells a model nothing: `z.int()`'s implicit
- * ±2^53 bounds, zod's long email regex beside `format: "email"`, and `additionalProperties:
- * false` below the top level (arguments are validated strictly on the server either way, and
- * an unknown nested key is reported by name).
+ * Drops what costs tokens on every tools/list and tells a model nothing it needs to call right
+ * (the server validates with the full zod schema either way, and names the argument and the
+ * rule it broke):
+ * - `z.int()`'s implicit ±2^53 bounds;
+ * - regex `pattern`s: the description states each format in words (`YYYY-MM-DD`, base64), and a
+ *   regex is harder for a model to read than those words;
+ * - the "non-empty" bounds `minLength: 1`, `minItems: 1` and an integer's `minimum: 1`: any real
+ *   value (an id from a result, a name, a list of what to change) meets them;
+ * - `additionalProperties: false` below the top level (an unknown nested key is reported by name);
+ * - the `anyOf` zod writes for a nullable scalar, as the shorter `type: [type, "null"]`.
  */
 function compact(node: unknown, root = false): unknown {
   if (Array.isArray(node)) return node.map((item) => compact(item));
@@ -35,11 +41,24 @@ function compact(node: unknown, root = false): unknown {
   for (const [key, value] of Object.entries(source)) {
     if (key === "maximum" && value === Number.MAX_SAFE_INTEGER) continue;
     if (key === "minimum" && value === Number.MIN_SAFE_INTEGER) continue;
-    if (key === "pattern" && source.format === "email") continue;
+    if (key === "minimum" && value === 1 && source.type === "integer") continue;
+    if ((key === "minLength" || key === "minItems") && value === 1) continue;
+    if (key === "pattern") continue;
     if (key === "additionalProperties" && value === false && !root) continue;
     out[key] = key === "properties" ? compactEach(value) : compact(value);
   }
-  return out;
+  return nullableScalar(out) ?? out;
+}
+
+/** `{anyOf: [{type: T}, {type: "null"}], …}` as `{type: [T, "null"], …}`; else undefined. */
+function nullableScalar(node: Record<string, unknown>): Record<string, unknown> | undefined {
+  const { anyOf, ...rest } = node;
+  if (!Array.isArray(anyOf) || anyOf.length !== 2) return undefined;
+  const [value, none] = anyOf as Record<string, unknown>[];
+  const onlyType = (branch: Record<string, unknown>) =>
+    Object.keys(branch).length === 1 && typeof branch.type === "string";
+  if (!onlyType(value) || !onlyType(none) || none.type !== "null") return undefined;
+  return { ...rest, type: [value.type, "null"] };
 }
 
 function compactEach(properties: unknown): unknown {
@@ -49,48 +68,7 @@ function compactEach(properties: unknown): unknown {
   );
 }
 
-/**
- * An object schema cut down to its top-level property names. eDesk's answers vary in types
- * (edesk-api.md §3: numbers as strings, booleans as 0/1), so the catalog's output models are
- * deliberately loose; their nested detail constrains nothing and would double the size of
- * tools/list. The names tell a model and a client what structuredContent holds.
- */
-function propertyNames(json: Record<string, unknown>): ObjectJsonSchema {
-  const properties = (json.properties ?? {}) as Record<string, unknown>;
-  return {
-    type: "object",
-    properties: Object.fromEntries(Object.keys(properties).map((name) => [name, {}])),
-  };
-}
-
 /** Narrows a generated schema to what MCP accepts as `inputSchema`/`outputSchema`. */
 export function asObjectSchema(json: Record<string, unknown>): ObjectJsonSchema | undefined {
   return json.type === "object" ? (json as ObjectJsonSchema) : undefined;
-}
-
-/**
- * `outputSchema` of a tool: the operation's `output` when it describes an object. List tools
- * always answer `{result, next_cursor}` (design.md §1): an `output` that already has that shape
- * is used as it is, an array or item schema is wrapped into it. The input side (`io: "input"`)
- * is used because structuredContent is eDesk's data as received, not a zod-parsed copy.
- */
-export function outputJsonSchema(
-  output: z.ZodType | undefined,
-  isList: boolean,
-): ObjectJsonSchema | undefined {
-  if (!output) return undefined;
-  const json = toJsonSchema(output);
-  const object = asObjectSchema(json);
-  if (!isList) return object && propertyNames(object);
-  const properties = object?.properties as Record<string, unknown> | undefined;
-  const item = (properties?.result ?? json) as Record<string, unknown>;
-  const itemObject = (item.type === "array" ? item.items : item) as Record<string, unknown>;
-  return {
-    type: "object",
-    properties: {
-      result: { type: "array", items: asObjectSchema(itemObject) ? propertyNames(itemObject) : {} },
-      next_cursor: { type: ["string", "null"] },
-    },
-    required: ["result", "next_cursor"],
-  };
 }

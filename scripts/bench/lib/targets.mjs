@@ -95,6 +95,14 @@ const STATIC_RULES = [
     },
   },
   {
+    name: "full catalog tools/list, tokens (≈ chars/4)",
+    target: "≤ 10,000",
+    judge: (r) => {
+      const v = r.tools_list?.size?.full?.tokens_total;
+      return measured(v, v <= 10_000);
+    },
+  },
+  {
     name: "full catalog tools/list, tokens per tool (mean, ≈ chars/4)",
     target: "≤ 350",
     judge: (r) => {

@@ -112,22 +112,25 @@ function findings(report) {
    adds ${f(a.raw_full.median)} ms with fetch's default \`Accept-Encoding: gzip\` (the runtime compresses the
    body and the client inflates it) and ${f(a.raw_full_identity?.median)} ms without compression; the
    read + tickets config adds ${f(a.raw_read_tickets.median)} ms. Through the SDK client the full list adds
-   ${f(a.sdk_full.median)} ms: \`Client.listTools()\` compiles an Ajv validator for the output schema of
-   every listed tool on every call (SDK ${report.machine.versions["@modelcontextprotocol/sdk"]}).`);
+   ${f(a.sdk_full.median)} ms (SDK ${report.machine.versions["@modelcontextprotocol/sdk"]}).`);
   }
   const size = r.tools_list?.size;
   if (!failed(r.tools_list) && size?.full) {
     const full = size.full;
     const small = size.read_tickets;
-    const verdict =
-      full.tokens_per_tool_mean <= 350 ? "within the 350 target" : "over the 350 target";
+    const bound = full.bound_tokens ?? 10_000;
+    const verdict = `${full.tokens_total <= bound ? "within" : "over"} the ${bound}-token bound`;
+    const before = full.before
+      ? ` Before it was made leaner (main ${full.before.commit}, ${full.before.measured}) it was
+   ${full.before.tokens_total} tokens (${full.before.tools_json_bytes} bytes): now ${full.ratio_to_before}× that.`
+      : "";
     const smallNote = small
       ? ` The read + tickets config lists ${small.tools} tools in ${small.tokens_total} tokens,
    ${small.tokens_per_tool_mean} per tool${small.tokens_per_tool_mean > full.tokens_per_tool_mean ? ": its tools are larger than the catalog's average" : ""}.`
       : "";
-    items.push(`**Catalog size.** The full catalog's \`tools/list\` is ${full.tokens_total} tokens for ${full.tools} tools,
-   ${full.tokens_per_tool_mean} per tool on average: ${verdict}. The largest are
-   ${full.largest_tools.map((t) => `\`${t.name}\` (${t.tokens})`).join(", ")}.${smallNote}`);
+    items.push(`**Catalog size.** The full catalog's \`tools/list\` is ${full.tokens_total} tokens for ${full.tools} tools
+   (${full.tools_json_bytes} bytes of tools JSON), ${full.tokens_per_tool_mean} per tool on average: ${verdict}.${before}
+   The largest are ${full.largest_tools.map((t) => `\`${t.name}\` (${t.tokens})`).join(", ")}.${smallNote}`);
   }
   if (!failed(r.concurrency)) {
     const c = r.concurrency;

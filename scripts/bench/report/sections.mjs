@@ -157,8 +157,23 @@ loaded the worker's module, but no MCP code has run and no ServerObject is in me
         v.tokens_per_tool_mean,
         `${v.tokens_per_tool_max} (\`${v.largest_tools[0].name}\`)`,
       ]);
+    const before = size.full.before;
+    if (before) {
+      sizeRows.push([
+        `full catalog before (main ${before.commit}, ${before.measured})`,
+        before.tools,
+        "n/a",
+        before.tools_json_bytes,
+        before.tokens_total,
+        Math.round(before.tokens_total / before.tools),
+        "",
+      ]);
+    }
+    const bound = size.full.bound_tokens
+      ? ` The bound is ${size.full.bound_tokens} tokens for the full catalog; it now takes ${size.full.ratio_to_before}× the tokens it took before.`
+      : "";
     out.push(
-      `Size (tokens ≈ characters / 4):\n\n${table(["config", "tools", "response bytes", "tools JSON bytes", "tokens", "tokens / tool (mean)", "largest tool"], sizeRows)}\n\nLargest tools of the full catalog: ${size.full.largest_tools.map((t) => `\`${t.name}\` ${t.tokens}`).join(", ")} tokens.`,
+      `Size (tokens ≈ characters / 4):\n\n${table(["config", "tools", "response bytes", "tools JSON bytes", "tokens", "tokens / tool (mean)", "largest tool"], sizeRows)}\n\nLargest tools of the full catalog: ${size.full.largest_tools.map((t) => `\`${t.name}\` ${t.tokens}`).join(", ")} tokens.${bound}`,
     );
   }
   return out.join("\n\n") + "\n";

@@ -12,6 +12,31 @@ export const CONFIGS = {
 /** ≈ tokens: characters / 4, the usual rule of thumb for English-and-JSON text. */
 const tokensOf = (text) => Math.round(text.length / 4);
 
+/** The bound on the full catalog's tools/list (test/unit/tools/list-size.test.ts holds it too). */
+export const FULL_LIST_TOKEN_BOUND = 10_000;
+
+/**
+ * The full catalog's tools/list before it was made leaner, measured once with `catalogSize` on
+ * main at commit 3510039 (2026-12-05, CATALOG_VERSION 7): every later run is compared with it.
+ */
+export const FULL_LIST_BEFORE = {
+  measured: "2026-12-05",
+  commit: "3510039",
+  tools: 42,
+  tools_json_bytes: 58_750,
+  tokens_total: 14_688,
+};
+
+/** The full catalog's size against the baseline above and the bound. */
+function againstBaseline(size) {
+  return {
+    ...size,
+    bound_tokens: FULL_LIST_TOKEN_BOUND,
+    before: FULL_LIST_BEFORE,
+    ratio_to_before: Math.round((size.tokens_total / FULL_LIST_BEFORE.tokens_total) * 100) / 100,
+  };
+}
+
 /** Bytes and tokens of one tools/list result, in total and per tool. */
 export function catalogSize(tools, httpBodyBytes) {
   const json = JSON.stringify(tools);
@@ -149,7 +174,7 @@ export async function runWarmLists({ servers, warmup, rounds, deadline }) {
       sdk_read_tickets: added("sdk_list_read_tickets", "sdk_ping"),
     },
     size: {
-      full: fullTools ? catalogSize(fullTools, fullBytes) : null,
+      full: fullTools ? againstBaseline(catalogSize(fullTools, fullBytes)) : null,
       read_tickets: readTools ? catalogSize(readTools, null) : null,
     },
   };

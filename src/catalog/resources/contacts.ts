@@ -24,9 +24,9 @@ export const contacts = defineResource({
       fields: {
         fsf_query: query(z.string().min(1).describe("Full-text search")),
         consumer_id: query(id("Contact id")),
-        email: query(z.string().min(1).describe("Email")),
+        email: query(z.string().min(1)),
         name: query(z.string().min(1).describe("Full name")),
-        phone_number: query(z.string().min(1).describe("Phone number")),
+        phone_number: query(z.string().min(1)),
       },
     },
   ],

@@ -54,32 +54,29 @@ export const messages = defineResource({
       check: checkNewMessage,
       description:
         "Add a message to a ticket. Customer reply: type Message, direction Outgoing, send true; " +
-        "eDesk delivers it through the ticket's channel (marketplace or email) to the channel's " +
-        "default recipients and it cannot be recalled (send false only records it). Internal note: " +
-        "type Note, never visible to or sent to the customer; omit send and direction. type Message " +
-        "requires direction and send; a Note with send true or direction Incoming is rejected. A " +
-        "template's body_text (list_all_e_desk_templates) can be the base of a reply. Returns the message.",
+        "eDesk delivers it through the ticket's channel (marketplace or email) to its default " +
+        "recipients and it cannot be recalled (send false only records it). Internal note: type " +
+        "Note, never visible to or sent to the customer; omit send and direction. type Message " +
+        "needs both direction and send. A template's body_text (list_all_e_desk_templates) can be " +
+        "the base of a reply.",
       fields: {
-        ticket_id: body(id("Ticket id"), true),
-        type: body(
-          z.enum(["Message", "Note"]).describe("Message (to/from customer) or Note (internal)"),
-          true,
-        ),
-        body: body(z.string().min(1).describe("Text of the message"), true),
+        ticket_id: body(id(), true),
+        type: body(z.enum(["Message", "Note"]), true),
+        body: body(z.string().min(1), true),
         direction: body(
           z
             .enum(MESSAGE_DIRECTION)
-            .describe("Outgoing = your reply; Incoming = the customer's words"),
+            .describe("Outgoing: your reply; Incoming: the customer's words"),
         ),
-        send: body(z.boolean().describe("Message only: true sends it to the customer now")),
-        subject: body(z.string().describe("Subject, if the channel uses one")),
+        send: body(z.boolean()),
+        subject: body(z.string().describe("If the channel uses one")),
         attachments: body(
           z
             .array(z.strictObject({ name: z.string().min(1), url: z.url() }))
             .min(1)
-            .describe("Files eDesk downloads from url and attaches"),
+            .describe("eDesk downloads each url"),
         ),
-        created_at: body(dateTime("Time to record instead of now")),
+        created_at: body(dateTime("To record instead of now")),
       },
     },
     {
@@ -93,7 +90,7 @@ export const messages = defineResource({
         "Get one ticket item by id (ids from a ticket's messages_ids; eDesk cannot list them): body, " +
         "type (Message, Note, or events like Status, AutoReply), direction (Incoming = customer, " +
         "Outgoing = your team), from_user, attachments, created_at, errors (delivery problems).",
-      fields: { id: pathId("Message id") },
+      fields: { id: pathId() },
     },
     {
       method: "update",
@@ -106,13 +103,13 @@ export const messages = defineResource({
       // GUESS: sent messages are not editable (edesk-api.md §2.2 INFERRED); `type` accepting only
       // Note is CONFIRMED.
       description:
-        "Edit an internal note's body or subject. Only notes are editable (type, if given, must be " +
-        "Note); a message already sent to the customer cannot be changed. Returns the message.",
+        "Edit an internal note's body or subject. Only notes are editable; a message already sent " +
+        "to the customer cannot be changed.",
       fields: {
-        id: pathId("Message id of a note"),
-        body: body(z.string().min(1).describe("New text")),
-        subject: body(z.string().describe("New subject")),
-        type: body(z.enum(["Note"]).describe("Only Note is accepted")),
+        id: pathId("A note's id"),
+        body: body(z.string().min(1)),
+        subject: body(z.string()),
+        type: body(z.enum(["Note"])),
       },
     },
     {
@@ -126,8 +123,8 @@ export const messages = defineResource({
       // the `{ok, message}` confirmation that ticket and sales-order deletes give (§2.1, §2.3).
       description:
         "Delete a ticket item by id, normally an internal note. Deleting does not recall a message " +
-        "already sent to the customer. Returns {ok, message}.",
-      fields: { id: pathId("Message id") },
+        "already sent to the customer.",
+      fields: { id: pathId() },
     },
   ],
 });

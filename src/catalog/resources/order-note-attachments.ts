@@ -26,17 +26,16 @@ export const orderNoteAttachments = defineResource({
       annotations: CREATE,
       output: OrderNote,
       description:
-        "Attach files to an order note (create the note first with create_a_e_desk_order_note). " +
-        "Each file is {name, mime, content_base64}; all get one attachment_type (Invoice or Other). " +
-        "Returns the updated note.",
+        "Attach files to an order note (create the note first with create_a_e_desk_order_note); " +
+        "one attachment_type for all. Returns the note.",
       fields: {
-        order_note_id: pathId("Order note id"),
+        order_note_id: pathId(),
         attachments: body(
           z
             .array(
               z.strictObject({
-                name: z.string().min(1).describe("File name, e.g. invoice.pdf"),
-                mime: z.string().min(3).describe("MIME type, e.g. application/pdf"),
+                name: z.string().min(1).describe("e.g. invoice.pdf"),
+                mime: z.string().min(3).describe("e.g. application/pdf"),
                 content_base64: z
                   .string()
                   .min(1)
@@ -47,14 +46,13 @@ export const orderNoteAttachments = defineResource({
                     /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)?$/,
                     "base64 (standard alphabet, whole 4-character groups)",
                   )
-                  .describe("File content, base64"),
+                  .describe("Standard base64"),
               }),
             )
-            .min(1)
-            .describe("Files"),
+            .min(1),
           true,
         ),
-        attachment_type: body(z.enum(ATTACHMENT_TYPE).describe("Kind of all files"), true),
+        attachment_type: body(z.enum(ATTACHMENT_TYPE), true),
       },
     },
   ],

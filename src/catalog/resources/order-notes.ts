@@ -5,7 +5,7 @@ import { Confirmation, OrderNote, listOf } from "../models";
 
 // Order notes: internal notes on a sales order (edesk-api.md §2.5).
 
-const text = (required: boolean) => body(z.string().min(1).describe("Note text"), required);
+const text = (required: boolean) => body(z.string().min(1), required);
 
 export const orderNotes = defineResource({
   name: "order_notes",
@@ -31,11 +31,11 @@ export const orderNotes = defineResource({
       annotations: CREATE,
       output: OrderNote,
       description:
-        "Add an internal note to a sales order (not visible to the customer). Returns the note; " +
-        "attach files with create_a_e_desk_order_note_attachment.",
+        "Add an internal note to a sales order (not visible to the customer); attach files with " +
+        "create_a_e_desk_order_note_attachment.",
       fields: {
         // GUESS: sales_order_id required is inferred from the [CLI] client type (§2.5).
-        sales_order_id: body(id("Sales order id"), true),
+        sales_order_id: body(id(), true),
         text: text(true),
       },
     },
@@ -48,7 +48,7 @@ export const orderNotes = defineResource({
       output: OrderNote,
       description:
         "Get one order note: text, author user, attachments, sales_order_id, created_at.",
-      fields: { id: pathId("Order note id") },
+      fields: { id: pathId() },
     },
     {
       method: "update",
@@ -57,12 +57,11 @@ export const orderNotes = defineResource({
       source: "§2.5 PUT /order-notes/{orderNoteId}",
       annotations: OVERWRITE,
       output: OrderNote,
-      description:
-        "Replace an order note's text (required); sales_order_id moves it. Returns the note.",
+      description: "Replace an order note's text; sales_order_id moves it to another order.",
       fields: {
-        id: pathId("Order note id"),
+        id: pathId(),
         text: text(true),
-        sales_order_id: body(id("Move to this sales order")),
+        sales_order_id: body(id()),
       },
     },
     {
@@ -73,8 +72,8 @@ export const orderNotes = defineResource({
       annotations: DELETE,
       output: Confirmation,
       // GUESS: the answer is assumed to be the {ok, message} confirmation of other deletes (§2.1).
-      description: "Delete an order note. Returns {ok, message}.",
-      fields: { id: pathId("Order note id") },
+      description: "Delete an order note.",
+      fields: { id: pathId() },
     },
   ],
 });

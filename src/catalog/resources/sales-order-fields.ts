@@ -7,19 +7,16 @@ import { body, customFields, dateTime, id, inlineContact } from "../fields";
 // SalesOrderUpdateRequest). Both share the fields; only what is required differs.
 
 /** AddressRequest: name, line_1, city, country (ISO-3166 alpha-2), postcode required. */
-const address = (what: string) =>
-  z
-    .strictObject({
-      name: z.string().min(1),
-      line_1: z.string().min(1),
-      line_2: z.string().optional(),
-      city: z.string().min(1),
-      state: z.string().optional(),
-      county: z.string().optional(),
-      country: z.string().length(2).describe("ISO-3166 alpha-2, e.g. GB"),
-      postcode: z.string().min(1),
-    })
-    .describe(what);
+const address = z.strictObject({
+  name: z.string().min(1),
+  line_1: z.string().min(1),
+  line_2: z.string().optional(),
+  city: z.string().min(1),
+  state: z.string().optional(),
+  county: z.string().optional(),
+  country: z.string().length(2).describe("ISO-3166 alpha-2, e.g. GB"),
+  postcode: z.string().min(1),
+});
 
 const money = z.number().min(0);
 
@@ -46,52 +43,40 @@ const trackingCodes = z
         .describe("URL with the literal placeholder (tracking_code)"),
     }),
   )
-  .min(1)
-  .describe("Tracking codes");
+  .min(1);
 
-const deliveryDates = z
-  .strictObject({
-    expected_delivery_from: dateTime("From").optional(),
-    expected_delivery_to: dateTime("To").optional(),
-  })
-  .describe("Expected delivery window");
+const deliveryDates = z.strictObject({
+  expected_delivery_from: dateTime().optional(),
+  expected_delivery_to: dateTime().optional(),
+});
 
 /** Fields of a sales-order create (`required`) or update (nothing required, items carry ids). */
 export function salesOrderFields(mode: "create" | "update"): Record<string, FieldSpec> {
   const create = mode === "create";
   const item = create
     ? z.strictObject(itemShape)
-    : z.strictObject({ id: id("Existing item id"), ...itemShape });
+    : z.strictObject({ id: id("The order's existing item id"), ...itemShape });
   return {
-    channel_id: body(id("Channel id"), create),
+    channel_id: body(id(), create),
     seller_order_id: body(
       z.string().min(1).describe("Marketplace order number, unique per channel"),
       create,
     ),
-    currency: body(z.string().min(1).describe("Currency code, e.g. USD"), create),
-    status: body(z.enum(ORDER_STATUS).describe("Order status"), create),
-    shipping_amount: body(money.describe("Order shipping amount"), create),
-    order_items: body(
-      z
-        .array(item)
-        .min(1)
-        .describe(
-          create
-            ? "Items"
-            : "Items; each needs its existing id plus sku, title, quantity, item_amount, shipping_amount",
-        ),
-      create,
-    ),
-    contact_id: body(id("Existing customer (contact id)")),
+    currency: body(z.string().min(1).describe("e.g. USD"), create),
+    status: body(z.enum(ORDER_STATUS), create),
+    shipping_amount: body(money, create),
+    // An update's items carry their ids; the item schema's `required` shows what else they need.
+    order_items: body(z.array(item).min(1), create),
+    contact_id: body(id()),
     contact: body(inlineContact),
     // ship_to is optional in the spec but required by the live API (§2.3, CONFIRMED observed).
-    ship_to: body(address("Shipping address"), create),
-    bill_to: body(address("Billing address")),
+    ship_to: body(address, create),
+    bill_to: body(address),
     tracking_codes: body(trackingCodes),
     sales_order_delivery_dates: body(deliveryDates),
-    order_created_at: body(dateTime("When the customer ordered")),
-    order_shipped_at: body(dateTime("When it shipped")),
-    delivery_type: body(z.enum(DELIVERY_TYPE).describe("Delivery speed")),
+    order_created_at: body(dateTime()),
+    order_shipped_at: body(dateTime()),
+    delivery_type: body(z.enum(DELIVERY_TYPE)),
     custom_fields: body(customFields),
   };
 }

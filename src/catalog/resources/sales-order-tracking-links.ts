@@ -10,14 +10,16 @@ const trackingLinks = body(
   z
     .array(
       z.strictObject({
-        tracking_link: z.url().describe("Full tracking URL"),
+        tracking_link: z.url().describe("Full URL, no placeholder"),
         tracking_carrier_name: z.string().min(1).max(64).optional(),
       }),
     )
-    .min(1)
-    .describe("Links [{tracking_link, tracking_carrier_name}]"),
+    .min(1),
   true,
 );
+
+/** These paths take the sales order's id (§2.4): the tool names do not say so. */
+const orderId = pathId("The sales order's id");
 
 export const salesOrderTrackingLinks = defineResource({
   name: "sales_order_tracking_links",
@@ -31,9 +33,9 @@ export const salesOrderTrackingLinks = defineResource({
       annotations: READ,
       output: TrackingLinks,
       description:
-        "Get a sales order's tracking links (full URLs with carrier names); id is the sales order " +
-        "id. The order itself also carries tracking_codes.",
-      fields: { id: pathId("Sales order id") },
+        "Get a sales order's tracking links (full URLs with carrier names). The order itself also " +
+        "carries tracking_codes.",
+      fields: { id: orderId },
     },
     {
       method: "create",
@@ -44,8 +46,8 @@ export const salesOrderTrackingLinks = defineResource({
       output: SalesOrder,
       description:
         "Add tracking links to a sales order, keeping the existing ones (calling twice adds twice). " +
-        "tracking_link is the full URL, no placeholder. Returns the sales order.",
-      fields: { sales_order_id: pathId("Sales order id"), tracking_links: trackingLinks },
+        "Returns the sales order.",
+      fields: { sales_order_id: pathId(), tracking_links: trackingLinks },
     },
     {
       method: "update",
@@ -57,7 +59,7 @@ export const salesOrderTrackingLinks = defineResource({
       description:
         "Replace ALL tracking links of a sales order with tracking_links: links not listed are " +
         "removed. Returns the sales order.",
-      fields: { id: pathId("Sales order id"), tracking_links: trackingLinks },
+      fields: { id: orderId, tracking_links: trackingLinks },
     },
     {
       method: "delete",
@@ -70,7 +72,7 @@ export const salesOrderTrackingLinks = defineResource({
       description:
         "Remove ALL tracking links of a sales order; eDesk cannot delete a single link. To drop one, " +
         "use update_a_e_desk_sales_order_tracking_link_by_id with the links to keep.",
-      fields: { id: pathId("Sales order id") },
+      fields: { id: orderId },
     },
   ],
 });

@@ -19,7 +19,7 @@ import { salesOrderFields } from "./sales-order-fields";
 // Sales orders (edesk-api.md §2.3): the e-commerce orders behind tickets.
 
 const createFields = salesOrderFields("create");
-const updateFields = { id: pathId("Sales order id"), ...salesOrderFields("update") };
+const updateFields = { id: pathId(), ...salesOrderFields("update") };
 
 export const salesOrders = defineResource({
   name: "sales_orders",
@@ -33,25 +33,25 @@ export const salesOrders = defineResource({
       annotations: READ,
       output: listOf(SalesOrder),
       description:
-        "List sales orders (marketplace and shop orders). Find one by marketplace order number with " +
-        "filter_seller_order_id_equals. Filters combine with AND. Newly created orders can lag in " +
+        "List sales orders (marketplace and shop orders); filters combine with AND. By marketplace " +
+        "order number: filter_seller_order_id_equals. Newly created orders can lag in " +
         "list filters; get_single_e_desk_sales_order_by_id is immediate. A ticket's own order is its " +
         "sales_order_id.",
       fields: {
-        order_by: query(z.enum(ORDER_BY).describe("Sort field")),
-        order_direction: query(z.enum(ORDER_DIRECTION).describe("Sort direction")),
+        order_by: query(z.enum(ORDER_BY)),
+        order_direction: query(z.enum(ORDER_DIRECTION)),
         filter_seller_order_id_equals: query(
-          z.string().min(1).describe("Marketplace order number, e.g. 406-1195395-1150767"),
+          z.string().min(1).describe("e.g. 406-1195395-1150767"),
         ),
-        filter_status_equals: query(z.enum(ORDER_STATUS).describe("Only this status")),
-        filter_channel_id_equals: query(id("Only this channel")),
-        filter_contact_id_equals: query(id("Only this customer (contact id)")),
-        filter_id_gte: query(id("Order id at least")),
-        filter_id_lte: query(id("Order id at most")),
-        filter_created_at_gte: query(day("Created on or after")),
-        filter_created_at_lte: query(day("Created on or before")),
-        filter_last_updated_at_gte: query(day("Updated on or after")),
-        filter_last_updated_at_lte: query(day("Updated on or before")),
+        filter_status_equals: query(z.enum(ORDER_STATUS)),
+        filter_channel_id_equals: query(id()),
+        filter_contact_id_equals: query(id()),
+        filter_id_gte: query(id()),
+        filter_id_lte: query(id()),
+        filter_created_at_gte: query(day()),
+        filter_created_at_lte: query(day()),
+        filter_last_updated_at_gte: query(day()),
+        filter_last_updated_at_lte: query(day()),
       },
     },
     {
@@ -63,9 +63,10 @@ export const salesOrders = defineResource({
       output: SalesOrder,
       description:
         "Get one sales order: status, order_items (product sku, title, price, currency, quantity), " +
-        "amounts, ship_to, bill_to, tracking_codes, sales_order_delivery_dates, order_notes_id, " +
-        "ticket_id. Order, delivery and tracking facts come from here: never invent them.",
-      fields: { id: pathId("Sales order id") },
+        "amounts, ship_to, bill_to, tracking_codes (code, carrier, link), " +
+        "sales_order_delivery_dates, order_notes_id, ticket_id. Order, delivery and tracking facts " +
+        "come from here: never invent them.",
+      fields: { id: pathId() },
     },
     {
       method: "create",
@@ -79,9 +80,8 @@ export const salesOrders = defineResource({
           ? ["Name the customer: give contact_id or contact."]
           : notBoth("contact_id", "contact")(args),
       description:
-        "Create a sales order, e.g. one eDesk did not sync. Required: channel_id, seller_order_id " +
-        "(unique per channel), currency, status, shipping_amount, order_items, ship_to, and exactly " +
-        "one of contact_id or contact. Returns the order.",
+        "Create a sales order, e.g. one eDesk did not sync. Name the customer with exactly one of " +
+        "contact_id or contact.",
       fields: createFields,
     },
     {
@@ -99,7 +99,7 @@ export const salesOrders = defineResource({
         "Update a sales order: send only what changes. Each order_items entry needs its existing item " +
         "id (from the order) plus sku, title, quantity, item_amount, shipping_amount. Error 4014: " +
         "order and channel do not match; 4017: item not in this order. Tracking links have their own " +
-        "tools (sales_order_tracking_link). Returns the order.",
+        "tools (sales_order_tracking_link).",
       fields: updateFields,
     },
     {
@@ -109,8 +109,8 @@ export const salesOrders = defineResource({
       source: "§2.3 DELETE /sales-orders/{salesOrderId}",
       annotations: DELETE,
       output: Confirmation,
-      description: "Delete a sales order. Returns {ok, message}.",
-      fields: { id: pathId("Sales order id") },
+      description: "Delete a sales order.",
+      fields: { id: pathId() },
     },
   ],
 });

@@ -7,9 +7,9 @@ import { Confirmation, Tag, listOf } from "../models";
 
 // Tag definitions (edesk-api.md §2.7). Tagging a ticket is ticket-tags.ts, not these tools.
 
-const color = body(z.enum(TAG_COLOR).describe("Colour, hex without #"));
-const icon = body(z.enum(TAG_ICON).describe("Icon name"));
-const active = body(z.boolean().describe("Whether the tag can be used"));
+const color = body(z.enum(TAG_COLOR));
+const icon = body(z.enum(TAG_ICON));
+const active = body(z.boolean());
 
 export const tags = defineResource({
   name: "tags",
@@ -37,10 +37,10 @@ export const tags = defineResource({
       output: Tag,
       description:
         "Create a tag definition in a tag group (list_all_e_desk_tag_groups). This does not tag a " +
-        "ticket: use add_e_desk_ticket_tags for that. Returns the tag.",
+        "ticket: use add_e_desk_ticket_tags for that.",
       fields: {
-        name: body(z.string().min(1).describe("Unique tag name"), true),
-        tag_group_id: body(id("Tag group id"), true),
+        name: body(z.string().min(1).describe("Unique"), true),
+        tag_group_id: body(id(), true),
         color,
         icon,
         active,
@@ -54,7 +54,7 @@ export const tags = defineResource({
       annotations: READ,
       output: Tag,
       description: "Get one tag definition: name, color, icon, active, tag_group_id.",
-      fields: { id: pathId("Tag id") },
+      fields: { id: pathId() },
     },
     {
       method: "update",
@@ -68,15 +68,15 @@ export const tags = defineResource({
         "Edit a tag's definition (name, colour, icon, active). It does not tag or untag tickets: " +
         "for that use add_e_desk_ticket_tags / remove_e_desk_ticket_tags, never this tool. Send " +
         "only the fields that change: re-sending the tag's current name fails with error 4003 " +
-        "(must be unique). Returns the tag.",
+        "(must be unique).",
       fields: {
-        id: pathId("Tag id"),
+        id: pathId(),
         name: body(z.string().min(1).describe("New name; omit if unchanged")),
         color,
         icon,
         active,
         // GUESS: PUT accepts the POST fields (§2.7 lists them for POST only).
-        tag_group_id: body(id("Move to this tag group")),
+        tag_group_id: body(id("Moves it to this group")),
       },
     },
     {
@@ -88,9 +88,8 @@ export const tags = defineResource({
       output: Confirmation,
       // GUESS: the answer is assumed to be the {ok, message} confirmation of other deletes (§2.1).
       description:
-        "Delete a tag definition. To untag one ticket use remove_e_desk_ticket_tags instead. " +
-        "Returns {ok, message}.",
-      fields: { id: pathId("Tag id") },
+        "Delete a tag definition. To untag one ticket use remove_e_desk_ticket_tags instead.",
+      fields: { id: pathId() },
     },
   ],
 });

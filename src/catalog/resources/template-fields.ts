@@ -24,30 +24,27 @@ export function templateFields(mode: "create" | "update"): Record<string, FieldS
   // the model's full enum so an Auto or Rule template can be re-sent as it is.
   const usage = mode === "create" ? TEMPLATE_USAGE_CREATE : TEMPLATE_USAGE;
   return {
-    name: body(z.string().min(1).describe("Template name"), true),
-    body_text: body(z.string().min(1).describe("Reply text"), true),
-    template_usage: body(z.enum(usage).describe("How agents use it"), true),
+    name: body(z.string().min(1), true),
+    body_text: body(z.string().min(1), true),
+    template_usage: body(z.enum(usage), true),
     template_type: body(z.array(z.enum(TEMPLATE_TYPE)).min(1).describe("Audiences"), true),
-    active: body(z.boolean().describe("Usable by agents"), true),
-    subject: body(z.string().describe("Subject")),
+    active: body(z.boolean(), true),
+    subject: body(z.string()),
     message_subject: body(z.string().describe("Subject of the sent message")),
-    channels: body(z.array(id("Channel id")).describe("Only these channels")),
-    query_type: body(z.array(z.enum(TICKET_TYPE)).describe("Only these ticket types")),
-    order_status: body(z.array(z.enum(ORDER_STATUS)).describe("Only these order statuses")),
+    // Where the template applies; the tool descriptions say so once for these five.
+    channels: body(z.array(id())),
+    query_type: body(z.array(z.enum(TICKET_TYPE))),
+    order_status: body(z.array(z.enum(ORDER_STATUS))),
     delivery_date: body(z.enum(DELIVERY_DATE).describe("Within or outside the delivery window")),
-    order_fulfilment: body(z.array(z.enum(ORDER_FULFILMENT)).describe("Only these fulfilments")),
-    invoice_attached: body(z.boolean().describe("Attach the order invoice")),
-    only_use_if_no_replies_yet: body(z.boolean().describe("Only before the first reply")),
-    ai_classification: body(
-      z
-        .array(z.strictObject({ classification: z.enum(AI_CLASSIFICATION) }))
-        .describe("AI classifications it answers"),
-    ),
+    order_fulfilment: body(z.array(z.enum(ORDER_FULFILMENT))),
+    invoice_attached: body(z.boolean()),
+    only_use_if_no_replies_yet: body(z.boolean()),
+    ai_classification: body(z.array(z.strictObject({ classification: z.enum(AI_CLASSIFICATION) }))),
     attachments: body(
       z
         .array(z.strictObject({ url: z.url(), name: z.string().min(1).max(100) }))
-        .describe("Files eDesk downloads from url"),
+        .describe("eDesk downloads each url"),
     ),
-    delete_attachments: body(z.array(id("Attachment id")).describe("Attachment ids to remove")),
+    delete_attachments: body(z.array(id()).describe("Attachment ids")),
   };
 }

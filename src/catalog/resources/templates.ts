@@ -6,6 +6,9 @@ import { AUTOMATIC_TEMPLATE_USAGE, templateFields } from "./template-fields";
 
 // Templates: saved replies (edesk-api.md §2.6). No list filters are documented.
 
+const WHERE_IT_APPLIES =
+  "channels, query_type, order_status, delivery_date and order_fulfilment limit where it applies.";
+
 export const templates = defineResource({
   name: "templates",
   tags: [],
@@ -31,8 +34,8 @@ export const templates = defineResource({
       annotations: CREATE,
       output: Template,
       description:
-        "Create a saved reply template. template_usage is Manual or ManualAuto on create. Error 4016: " +
-        "the account's template limit is reached. Returns the template.",
+        `Create a saved reply template. ${WHERE_IT_APPLIES} Error 4016: the account's template ` +
+        "limit is reached.",
       fields: templateFields("create"),
     },
     {
@@ -43,7 +46,7 @@ export const templates = defineResource({
       annotations: READ,
       output: Template,
       description: "Get one template with its body_text, settings and attachments.",
-      fields: { id: pathId("Template id") },
+      fields: { id: pathId() },
     },
     {
       method: "update",
@@ -56,8 +59,8 @@ export const templates = defineResource({
         "Replace a template. Full replace, not a patch: send every field to keep (read it first " +
         "with get_single_e_desk_template_by_id); omitted optional fields may be cleared. " +
         "template_usage Auto, Rule or OutOfOffice with active true is refused: it makes the " +
-        "template an automatic reply to customers. Returns the template.",
-      fields: { id: pathId("Template id"), ...templateFields("update") },
+        `template an automatic reply to customers. ${WHERE_IT_APPLIES}`,
+      fields: { id: pathId(), ...templateFields("update") },
       // GUESS (edesk-api.md §2.6 documents the values, not their effect): Auto, Rule and
       // OutOfOffice templates are sent by eDesk itself when active, with no agent in between.
       customerVisible: {
@@ -75,8 +78,8 @@ export const templates = defineResource({
       annotations: DELETE,
       output: Confirmation,
       // GUESS: the answer is assumed to be the {ok, message} confirmation of other deletes (§2.1).
-      description: "Delete a template. Returns {ok, message}.",
-      fields: { id: pathId("Template id") },
+      description: "Delete a template.",
+      fields: { id: pathId() },
     },
   ],
 });

@@ -106,9 +106,8 @@ export const ticketContext = defineResource({
         `linked sales order with items, amounts, addresses, tracking codes and delivery dates, and ` +
         `the order's notes (at most ${MAX_NOTES}). Use it before answering a customer: order, ` +
         `delivery and tracking facts are here, so never invent them; if something is missing, say ` +
-        `it is unknown. notices explains what was left out, e.g. the order when ${NOT_IN_CONFIG}; ` +
-        `messages and order data are read only when the server's config includes them.`,
-      fields: { id: pathId("Ticket id") },
+        `it is unknown. notices says what was left out, e.g. what this server's config excludes.`,
+      fields: { id: pathId() },
       output: z.looseObject({
         ticket: Ticket,
         messages: z.array(Message),

@@ -35,24 +35,18 @@ export const ticketData = defineResource({
         "Change a ticket: close or reopen it (status Closed / Open), assign it (owner_user_id from " +
         "list_all_e_desk_users), route it (channel_id), rename it (subject), link sales_order_id or " +
         "contact_id, set custom_fields. Only the fields you give change; give at least one. Nothing is " +
-        "sent to the customer. eDesk stores custom fields through a second endpoint, so with both " +
-        "kinds this makes two requests, fields first. Returns the updated ticket. For tags use " +
-        "add_e_desk_ticket_tags / remove_e_desk_ticket_tags.",
+        "sent to the customer. For tags use add_e_desk_ticket_tags / remove_e_desk_ticket_tags.",
       check: atLeastOne([...TICKET_FIELDS, "custom_fields"]),
       fields: {
-        id: pathId("Ticket id"),
+        id: pathId(),
         status: body(
-          z
-            .enum(TICKET_STATUS_WIDE)
-            .describe(
-              "Closed closes, Open reopens; Read/Unread/Priority/Unpriority set those marks",
-            ),
+          z.enum(TICKET_STATUS_WIDE).describe("Read/Unread/Priority/Unpriority set marks"),
         ),
-        owner_user_id: body(id("Assign to this user")),
-        channel_id: body(id("Move to this channel")),
-        subject: body(z.string().min(1).describe("New subject")),
-        sales_order_id: body(id("Link this sales order")),
-        contact_id: body(id("Link this customer (contact id)")),
+        owner_user_id: body(id()),
+        channel_id: body(id()),
+        subject: body(z.string().min(1)),
+        sales_order_id: body(id()),
+        contact_id: body(id()),
         custom_fields: body(customFields),
       },
       async run(args, ctx) {

@@ -16,8 +16,8 @@ import { fillPath } from "../split-args";
 // read tickets through them.
 
 const fields = {
-  id: pathId("Ticket id"),
-  tag_ids: body(z.array(z.int().min(1)).min(1).describe("Tag ids (list_all_e_desk_tags)")),
+  id: pathId(),
+  tag_ids: body(z.array(z.int().min(1)).min(1)),
   // Resolved to ids by the run below, never sent as such.
   tag_names: {
     in: "engine",
@@ -25,7 +25,7 @@ const fields = {
       .array(z.string().trim().min(1).max(100))
       .min(1)
       .max(50)
-      .describe("Tag names, exact but any case; instead of or with tag_ids"),
+      .describe("Exact, any case; instead of or with tag_ids. An unknown name writes nothing"),
   },
 } satisfies Record<string, FieldSpec>;
 
@@ -53,14 +53,13 @@ function tagOperation(verb: "add" | "remove", combine: Combine): Operation {
     },
     output: TagsOnly,
     description: adding
-      ? "Add tags to a ticket and keep the tags it already has. Use this, not a raw tag_ids update: " +
-        "eDesk's tag_ids replaces a ticket's whole tag list, so this tool reads the ticket's " +
-        "tags_ids and writes back the union. Tag ids come from list_all_e_desk_tags. Idempotent: a " +
-        "tag the ticket already has changes nothing. Returns {id, tags_ids}."
-      : "Remove tags from a ticket and keep its other tags. eDesk's tag_ids replaces a ticket's " +
-        "whole tag list, so this tool reads the ticket's tags_ids and writes back the rest. Tag ids " +
-        "come from list_all_e_desk_tags or the ticket's tags_ids. Idempotent: a tag the ticket does " +
-        "not have changes nothing. Returns {id, tags_ids}.",
+      ? "Add tags to a ticket, keeping the tags it has (eDesk's tag_ids replaces a ticket's whole " +
+        "tag list, so this reads its tags_ids and writes back the union). Give tag_ids " +
+        "(list_all_e_desk_tags) or tag_names. A tag the ticket already has changes nothing. " +
+        "Returns {id, tags_ids}."
+      : "Remove tags from a ticket, keeping its other tags (this reads its tags_ids and writes " +
+        "back the rest). Give tag_ids (list_all_e_desk_tags, or the ticket's tags_ids) or " +
+        "tag_names. A tag the ticket does not have changes nothing. Returns {id, tags_ids}.",
     fields,
     check: atLeastOne(["tag_ids", "tag_names"]),
     run: async (args, ctx) => retag(await withNamedIds(args, ctx), ctx, combine),
