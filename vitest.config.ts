@@ -1,4 +1,4 @@
-import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { buildSync } from "esbuild";
 import { defineConfig } from "vitest/config";
 
@@ -27,7 +27,7 @@ function simulatorWorker() {
     name: "edesk-simulator",
     modules: true,
     scriptPath: outfile,
-    compatibilityDate: "2026-04-26",
+    compatibilityDate: "2026-11-03",
     compatibilityFlags: ["nodejs_compat"],
     durableObjects: { TENANTS: { className: "TenantStore", useSQLite: true } },
     bindings: {
