@@ -103,6 +103,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 90_000,
+          // Pages and workers answer in ms on a quiet machine, but a loaded CI runner can take
+          // seconds for a first compile or a DO's first SQLite open; 1 s (the default) flakes.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -6,14 +6,13 @@ import { ROOT } from "../../scripts/dev-stack.mjs";
 import { bin, killChildren, run } from "./child";
 import { createAccount, createServer } from "./stack";
 
-// The official MCP conformance suite, @modelcontextprotocol/conformance 0.1.13, acting as a
-// client against an edesk-mcp server. 0.1.13 is the newest release that runs on this project's
-// Node 20: 0.1.14 and later import `globSync` from "fs", which only Node 22 has, and crash at
-// start (toolchain.md §6). Exit codes: 0 when every failing scenario is in the baseline and no
+// The official MCP conformance suite, @modelcontextprotocol/conformance 0.1.16, acting as a
+// client against an edesk-mcp server. Its scenarios cover the 2025-06-18 and 2025-11-25
+// revisions; the 2026-07-28 era is proven by test/e2e/modern.test.ts and the fuzzer. Exit codes: 0 when every failing scenario is in the baseline and no
 // baseline entry passes; 1 on any unexpected failure (or, with a baseline, a stale entry).
 
 const BASELINE = path.join(ROOT, "test", "conformance", "expected-failures.yml");
-/** In 0.1.13's pending suite, so outside the default (active) run. */
+/** In the pending suite, so outside the default (active) run. */
 const PENDING = ["json-schema-2020-12", "server-sse-polling"];
 /** Must pass for real: no FAILURE and no WARNING check. */
 const REQUIRED = [
@@ -80,10 +79,11 @@ async function conformance(args: string[]) {
   return run(bin("conformance"), ["server", "--url", url, ...args], { timeoutMs: 55_000 });
 }
 
-describe("MCP conformance suite 0.1.13", () => {
+describe("MCP conformance suite 0.1.16", () => {
   it("lists the server scenarios this baseline was written for", async () => {
     const listed = await run(bin("conformance"), ["list", "--server"], { timeoutMs: 30_000 });
-    const all = [...listed.stdout.matchAll(/^\s+- ([\w-]+)$/gm)].map((m) => m[1]!);
+    // "  - name [2025-06-18,2025-11-25]": the revisions a scenario applies to follow its name.
+    const all = [...listed.stdout.matchAll(/^\s+- ([\w-]+)(?: \[[^\]]*\])?$/gm)].map((m) => m[1]!);
     const baseline = readBaseline();
     // Every scenario is either required, expected to fail with a reason, or pending.
     expect([...all].sort()).toEqual([...REQUIRED, ...baseline, ...PENDING].sort());

@@ -150,4 +150,4 @@ it(`serves ${SESSIONS} concurrent sessions × ${CALLS_PER_SESSION} calls, each o
       }),
     );
   }
-}, 60_000);
+}, 120_000);
