@@ -41,7 +41,7 @@ export const CATALOG: readonly Resource[] = [
  * Bump on every change to the catalog (names, descriptions, schemas, annotations): caches of
  * derived tool lists are keyed by it. A unit test pins it to a fingerprint of the catalog.
  */
-export const CATALOG_VERSION = "8";
+export const CATALOG_VERSION = "9";
 
 /** One tool derived from a documented resource operation. */
 export interface CatalogTool {

@@ -46,8 +46,8 @@ export const INSTRUCTIONS =
   `unchanged (null: last page); limit is the page size, 1-${MAX_LIMIT} (default ${DEFAULT_LIMIT}). ` +
   "name_contains matches any case " +
   `and scans at most ${MAX_SCANNED} records a call, so no match with a next_cursor is not ` +
-  '"not found": call again with it. Create tools take an optional idempotency_key: the same key ' +
-  "on a retry within 24 h returns the first result instead of writing twice. Writes return the " +
+  '"not found": call again with it. Create tools take an optional idempotency_key (1-255 ' +
+  "visible ASCII characters): the same key on a retry within 24 h returns the first result instead of writing twice. Writes return the " +
   "record written, deletes {ok, message}.";
 
 /**

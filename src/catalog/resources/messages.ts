@@ -55,8 +55,9 @@ export const messages = defineResource({
       description:
         "Add a message to a ticket. Customer reply: type Message, direction Outgoing, send true; " +
         "eDesk delivers it through the ticket's channel (marketplace or email) to its default " +
-        "recipients and it cannot be recalled (send false only records it). Internal note: type " +
-        "Note, never visible to or sent to the customer; omit send and direction. type Message " +
+        "recipients and it cannot be recalled (send false only records it). Internal note on the " +
+        "ticket: type Note, never visible to or sent to the customer; omit send and direction (a " +
+        "note on the sales order is create_a_e_desk_order_note). type Message " +
         "needs both direction and send. A template's body_text (list_all_e_desk_templates) can be " +
         "the base of a reply.",
       fields: {

@@ -25,7 +25,9 @@ const fields = {
       .array(z.string().trim().min(1).max(100))
       .min(1)
       .max(50)
-      .describe("Exact, any case; instead of or with tag_ids. An unknown name writes nothing"),
+      .describe(
+        "Exact, any case; instead of or with tag_ids. Any unknown name fails the whole call, listing close matches; nothing is written",
+      ),
   },
 } satisfies Record<string, FieldSpec>;
 

@@ -229,6 +229,7 @@ const FINGERPRINTS: Record<string, string> = {
   "6": "546ae393",
   "7": "ec0dd8f3",
   "8": "577fd6bb",
+  "9": "6cddfd35",
 };
 
 function fingerprint(): string {

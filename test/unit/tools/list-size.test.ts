@@ -71,7 +71,7 @@ describe("tools/list of the full catalog", () => {
     expect(text).toContain("Customer reply: type Message, direction Outgoing, send true");
     expect(text).toContain("cannot be recalled");
     expect(text).toContain("send false only records it");
-    expect(text).toContain("Internal note: type Note, never visible to or sent to the customer");
+    expect(text).toContain("type Note, never visible to or sent to the customer");
   });
 
   it("keeps the other traps and next steps where the model reads them", () => {
