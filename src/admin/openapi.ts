@@ -8,6 +8,7 @@ import {
   serverView,
 } from "./schemas";
 import { createKeySchema, keyView } from "../keys/schemas";
+import { auditEntryView } from "./report-schemas";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
 const body = (s: z.ZodType) => ({
@@ -103,7 +104,12 @@ export function openApiDocument(): unknown {
       },
       "/api/integrated-account/{id}/mcp/{mcpId}/audit": {
         parameters: [id, mcpId],
-        get: { responses: { "200": ok("Tool calls, newest first"), ...errors } },
+        get: {
+          responses: {
+            "200": ok("Tool calls, newest first", z.object({ result: z.array(auditEntryView) })),
+            ...errors,
+          },
+        },
       },
       "/api/keys": {
         post: {

@@ -135,12 +135,17 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     } finally {
       // Every call is audited, refusals (a tool outside the config) and failures included.
       if (this.record) {
+        const audited = auditedCall(toolSet, name, args);
+        const isError = result?.isError === true || result === undefined;
+        const client = extra.scope?.client;
         this.recordCall({
           at: new Date(started).toISOString(),
-          ...auditedCall(toolSet, name, args),
+          ...audited,
           upstream_status: upstreamStatus,
           duration_ms: Date.now() - started,
-          is_error: result?.isError === true || result === undefined,
+          is_error: isError,
+          client_name: client?.name ?? null,
+          client_version: client?.version ?? null,
         });
       }
     }
