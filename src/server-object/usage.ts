@@ -11,7 +11,8 @@ const MAX_KIND = 40;
 
 /**
  * Why a call was refused before it could reach eDesk. `tool_not_allowed`: the server's config
- * does not select the tool. Guard rails (budget, loop guard, declined confirmation) add theirs.
+ * does not select the tool. The guard rails add theirs (`budget`, `loop`, `unconfirmed`,
+ * `declined`): each kind is a counter of its own, so a new one needs no migration.
  */
 export type RefusalKind = "tool_not_allowed";
 
