@@ -8,6 +8,7 @@ import {
   serverView,
 } from "./schemas";
 import { createKeySchema, keyView } from "../keys/schemas";
+import { auditEntryView, usageView } from "./report-schemas";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
 const body = (s: z.ZodType) => ({
@@ -103,7 +104,23 @@ export function openApiDocument(): unknown {
       },
       "/api/integrated-account/{id}/mcp/{mcpId}/audit": {
         parameters: [id, mcpId],
-        get: { responses: { "200": ok("Tool calls, newest first"), ...errors } },
+        get: {
+          responses: {
+            "200": ok("Tool calls, newest first", z.object({ result: z.array(auditEntryView) })),
+            ...errors,
+          },
+        },
+      },
+      "/api/integrated-account/{id}/mcp/{mcpId}/usage": {
+        parameters: [id, mcpId],
+        get: {
+          description:
+            "Tool calls of the last 24 hours (the current hour and the 23 before it), per hour " +
+            "and per tool. Each call counts once in calls and at most once in edesk_errors, " +
+            "rate_limited, other_errors or refusals. Counted as calls finish, in the same " +
+            "batch as the audit trail.",
+          responses: { "200": ok("Call counts", usageView), ...errors },
+        },
       },
       "/api/keys": {
         post: {

@@ -28,6 +28,7 @@ import {
   listServers,
   patchServer,
   serverAudit,
+  serverUsage,
 } from "./servers";
 import { accountStub } from "./stubs";
 import { checkToolConfig, configFromQuery } from "./tool-config";
@@ -99,6 +100,9 @@ export const adminRouter = Router<IRequest, Args>({ base: "/api" })
   })
   .get(`${SERVER.slice(4)}/audit`, async (req, env) =>
     json(await serverAudit(env, param(req, "id"), param(req, "mcpId"), new URL(req.url))),
+  )
+  .get(`${SERVER.slice(4)}/usage`, async (req, env) =>
+    json(await serverUsage(env, param(req, "id"), param(req, "mcpId"))),
   )
   .post("/keys", async (req, env) => {
     const body = await readJson(req, createKeySchema);

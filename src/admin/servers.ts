@@ -106,3 +106,11 @@ export async function serverAudit(env: Env, accountId: string, serverId: string,
   const limit = Math.trunc(Number(url.searchParams.get("limit"))) || 100;
   return { result: (await serverStub(env, serverId).auditTrail(limit)) ?? [] };
 }
+
+/** The server's call counts of the last 24 hours, per hour and per tool (usage.ts). */
+export async function serverUsage(env: Env, accountId: string, serverId: string) {
+  await getServer(env, accountId, serverId);
+  const report = await serverStub(env, serverId).usageReport();
+  if (!report) throw notFound("MCP server");
+  return report;
+}

@@ -9,13 +9,16 @@ import {
 import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
 import { MAX_SCANNED } from "../catalog/find-by-name";
 import { DEFAULT_LIMIT, MAX_LIMIT } from "../tools/cursor";
+import { clientIdentity, type ClientIdentity } from "./client-identity";
 import { reportInvalidParams } from "./sdk-v1-patches";
 
 /**
- * What the tool calls of one HTTP request share with the code that writes its response: a
- * call's rate-limit figures travel back here and become that response's headers.
+ * What the tool calls of one HTTP request share with the code around them: the client that
+ * sent the request (for the audit trail), and a call's rate-limit figures, which travel back
+ * here and become that response's headers.
  */
 export interface CallScope {
+  client?: ClientIdentity;
   rateHeaders?: Record<string, string>;
 }
 
@@ -73,13 +76,17 @@ export function createMcpServer(host: ToolHost): Server {
     instructions: INSTRUCTIONS,
   });
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: host.listTools() }));
-  server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
-    host.callTool(request.params.name, request.params.arguments ?? {}, {
+  server.setRequestHandler(CallToolRequestSchema, (request, extra) => {
+    // Legacy SSE messages come without a scope; the 2025 era names its client once, at
+    // `initialize` (a restored session replays it), so the session's server knows it.
+    const scope = scopeOf(extra.authInfo) ?? {};
+    scope.client = clientIdentity(server.getClientVersion());
+    return host.callTool(request.params.name, request.params.arguments ?? {}, {
       signal: extra.signal,
       requestId: extra.requestId,
-      scope: scopeOf(extra.authInfo),
-    }),
-  );
+      scope,
+    });
+  });
   reportInvalidParams(server);
   return server;
 }

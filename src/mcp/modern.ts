@@ -1,4 +1,5 @@
 import {
+  CLIENT_INFO_META_KEY,
   ProtocolError,
   Server,
   isJsonContentType,
@@ -9,6 +10,7 @@ import {
 import { createMcpHandler } from "agents/mcp/server";
 import { redact } from "../http/errors";
 import { MAX_BODY_BYTES } from "../http/read-json";
+import { clientIdentity } from "./client-identity";
 import { jsonRpcError } from "./json-rpc";
 import { INSTRUCTIONS, SERVER_INFO, type CallScope, type ToolHost } from "./mcp-server";
 
@@ -122,15 +124,17 @@ export class ModernEndpoint {
     server.setRequestHandler("tools/list", () => ({
       tools: host.listTools() as unknown as ListToolsResult["tools"],
     }));
-    server.setRequestHandler(
-      "tools/call",
-      async (call, ctx: ServerContext) =>
-        (await host.callTool(call.params.name, call.params.arguments ?? {}, {
-          signal: ctx.mcpReq.signal,
-          requestId: ctx.mcpReq.id,
-          scope,
-        })) as unknown as CallToolResult,
-    );
+    server.setRequestHandler("tools/call", async (call, ctx: ServerContext) => {
+      // Each 2026-07-28 request names its client in its own `_meta` (the SDK has checked the
+      // shape); the SDK's types leave the envelope's keys untyped.
+      const envelope = ctx.mcpReq.envelope as Record<string, unknown> | undefined;
+      scope.client = clientIdentity(envelope?.[CLIENT_INFO_META_KEY]);
+      return (await host.callTool(call.params.name, call.params.arguments ?? {}, {
+        signal: ctx.mcpReq.signal,
+        requestId: ctx.mcpReq.id,
+        scope,
+      })) as unknown as CallToolResult;
+    });
     return server;
   }
 }

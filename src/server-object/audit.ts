@@ -1,3 +1,5 @@
+import { CLIENT_NAME_MAX, CLIENT_VERSION_MAX } from "../mcp/client-identity";
+
 /** The audit trail keeps this many most recent tool calls per server. */
 export const AUDIT_LIMIT = 500;
 
@@ -9,6 +11,11 @@ export const AUDIT_MAX_KEYS = 32;
 export const AUDIT_MAX_NAME = 64;
 /** Tool names are client-sent on refusals; cut to this length. */
 export const AUDIT_MAX_TOOL = 100;
+/** Columns added after the table first shipped: added to a stored table on first use. */
+const ADDED_COLUMNS: Readonly<Record<string, string>> = {
+  client_name: "TEXT",
+  client_version: "TEXT",
+};
 /** A stored `argument_keys` longer than this (a row written before the bounds) reads as []. */
 const MAX_STORED_KEYS_TEXT = AUDIT_MAX_KEYS * (AUDIT_MAX_NAME + 8);
 
@@ -19,6 +26,9 @@ export interface AuditEntry {
   upstream_status: number | null;
   duration_ms: number;
   is_error: boolean;
+  /** The MCP client that made the call, as it named itself; null on rows from before. */
+  client_name: string | null;
+  client_version: string | null;
 }
 
 /**
@@ -43,6 +53,7 @@ export class AuditTrail {
       seq INTEGER PRIMARY KEY AUTOINCREMENT,
       at TEXT NOT NULL, tool TEXT NOT NULL, argument_keys TEXT NOT NULL,
       upstream_status INTEGER, duration_ms REAL NOT NULL, is_error INTEGER NOT NULL)`);
+    addMissingColumns(this.sql, "audit", ADDED_COLUMNS);
     this.ready = true;
   }
 
@@ -52,6 +63,8 @@ export class AuditTrail {
       ...entry,
       tool: entry.tool.slice(0, AUDIT_MAX_TOOL),
       argument_keys: boundedKeys(entry.argument_keys),
+      client_name: entry.client_name?.slice(0, CLIENT_NAME_MAX) ?? null,
+      client_version: entry.client_version?.slice(0, CLIENT_VERSION_MAX) ?? null,
     });
     return this.pending.length === 1;
   }
@@ -64,13 +77,16 @@ export class AuditTrail {
     this.ensure();
     for (const entry of rows) {
       this.sql.exec(
-        "INSERT INTO audit (at, tool, argument_keys, upstream_status, duration_ms, is_error) VALUES (?, ?, ?, ?, ?, ?)",
+        `INSERT INTO audit (at, tool, argument_keys, upstream_status, duration_ms, is_error,
+          client_name, client_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         entry.at,
         entry.tool,
         JSON.stringify(entry.argument_keys),
         entry.upstream_status,
         entry.duration_ms,
         entry.is_error ? 1 : 0,
+        entry.client_name,
+        entry.client_version,
       );
     }
     this.sql.exec("DELETE FROM audit WHERE seq <= (SELECT MAX(seq) FROM audit) - ?", AUDIT_LIMIT);
@@ -92,10 +108,14 @@ export class AuditTrail {
         upstream_status: number | null;
         duration_ms: number;
         is_error: number;
+        client_name: string | null;
+        client_version: string | null;
       }>(
         `SELECT substr(at, 1, 40) AS at, substr(tool, 1, ${AUDIT_MAX_TOOL}) AS tool,
           CASE WHEN length(argument_keys) <= ${MAX_STORED_KEYS_TEXT} THEN argument_keys ELSE '[]'
-          END AS argument_keys, upstream_status, duration_ms, is_error
+          END AS argument_keys, upstream_status, duration_ms, is_error,
+          substr(client_name, 1, ${CLIENT_NAME_MAX}) AS client_name,
+          substr(client_version, 1, ${CLIENT_VERSION_MAX}) AS client_version
           FROM audit ORDER BY seq DESC LIMIT ?`,
         Math.trunc(Math.min(Math.max(limit, 1), AUDIT_LIMIT)),
       )
@@ -107,6 +127,8 @@ export class AuditTrail {
       upstream_status: row.upstream_status,
       duration_ms: row.duration_ms,
       is_error: row.is_error === 1,
+      client_name: row.client_name,
+      client_version: row.client_version,
     }));
   }
 
@@ -114,6 +136,26 @@ export class AuditTrail {
   reset() {
     this.pending = [];
     this.ready = false;
+  }
+}
+
+/**
+ * Adds the columns a stored table lacks, keeping its rows (they read NULL there). SQLite has
+ * no `ADD COLUMN IF NOT EXISTS`, so the table's own column list decides.
+ */
+function addMissingColumns(
+  sql: SqlStorage,
+  table: string,
+  columns: Readonly<Record<string, string>>,
+) {
+  const present = new Set(
+    sql
+      .exec<{ name: string }>("SELECT name FROM pragma_table_info(?)", table)
+      .toArray()
+      .map((row) => row.name),
+  );
+  for (const [name, type] of Object.entries(columns)) {
+    if (!present.has(name)) sql.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${type}`);
   }
 }
 

@@ -14,8 +14,9 @@ import { JsonRpcError, toJsonRpcError } from "../mcp/json-rpc";
 import { SessionHost } from "../mcp/session-host";
 import { handleMcpRequest } from "../mcp/endpoint";
 import { Idempotency } from "../tools/idempotency";
-import { auditedCall } from "../tools/audit-call";
+import { auditedCall, configAllows } from "../tools/audit-call";
 import { AUDIT_FLUSH_MS, AuditTrail, type AuditEntry } from "./audit";
+import { outcomeOf, UsageTable, type UsageCall, type UsageReport } from "./usage";
 import { WriteLedgerTable } from "./write-ledger";
 import { isExpired, toView, type ServerRecord } from "./record";
 
@@ -30,6 +31,7 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
   private record: ServerRecord | null | undefined;
   private apiToken: { sealed: EncryptedSecret; plain: string } | undefined;
   private readonly audit = new AuditTrail(this.ctx.storage.sql);
+  private readonly usage = new UsageTable(this.ctx.storage.sql);
   private readonly writes = new WriteLedgerTable(this.ctx.storage.sql);
   private readonly idempotency = new Idempotency(this.writes);
   readonly sessions = new SessionHost(this.ctx.storage, this);
@@ -87,6 +89,10 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     return (await this.active()) ? this.audit.list(limit) : null;
   }
 
+  async usageReport(): Promise<UsageReport | null> {
+    return (await this.active()) ? this.usage.report() : null;
+  }
+
   /** Fires at `expires_at`; safe to run twice or after the server is gone. */
   override async alarm(): Promise<void> {
     const record = await this.active();
@@ -112,6 +118,7 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     const toolSet = toolSetFor(record.config);
     const started = Date.now();
     let upstreamStatus: number | null = null;
+    let upstreamTried = false;
     let result: CallToolResult | undefined;
     try {
       const config = parseConfig(this.env);
@@ -126,6 +133,7 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
         idempotency: this.idempotency,
         onUpstream: (info) => {
           upstreamStatus = info.status;
+          upstreamTried = true;
         },
       });
       if (extra.scope) extra.scope.rateHeaders = rateFigures(result);
@@ -135,24 +143,49 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     } finally {
       // Every call is audited, refusals (a tool outside the config) and failures included.
       if (this.record) {
-        this.recordCall({
-          at: new Date(started).toISOString(),
-          ...auditedCall(toolSet, name, args),
-          upstream_status: upstreamStatus,
-          duration_ms: Date.now() - started,
-          is_error: result?.isError === true || result === undefined,
-        });
+        const audited = auditedCall(toolSet, name, args);
+        const isError = result?.isError === true || result === undefined;
+        const client = extra.scope?.client;
+        this.recordCall(
+          {
+            at: new Date(started).toISOString(),
+            ...audited,
+            upstream_status: upstreamStatus,
+            duration_ms: Date.now() - started,
+            is_error: isError,
+            client_name: client?.name ?? null,
+            client_version: client?.version ?? null,
+          },
+          {
+            at: started,
+            tool: audited.tool,
+            outcome: outcomeOf({
+              isError,
+              upstreamStatus,
+              upstreamTried,
+              refusal: configAllows(toolSet, audited.tool) ? null : "tool_not_allowed",
+            }),
+          },
+        );
       }
     }
   }
 
-  /** Audit rows are written in a batch shortly after the answers leave (see AuditTrail). */
-  private recordCall(entry: AuditEntry) {
+  /**
+   * Audit rows and usage counts are written in one batch shortly after the answers leave (see
+   * AuditTrail); both writes run in the same callback, so they commit together.
+   */
+  private recordCall(entry: AuditEntry, call: UsageCall) {
+    this.usage.add(call);
     if (!this.audit.add(entry)) return;
     setTimeout(() => {
-      if (!this.record) return this.audit.reset();
+      if (!this.record) {
+        this.usage.reset();
+        return this.audit.reset();
+      }
       try {
         this.audit.flush();
+        this.usage.flush();
       } catch (error) {
         // Nobody waits for this write; a throw here would only take the object down with it.
         console.error(`audit rows not written: ${redact(String(error))}`);
@@ -178,12 +211,14 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     this.record = null;
     this.apiToken = undefined;
     this.audit.reset();
+    this.usage.reset();
     await this.sessions.closeAll();
     this.modern.closeAll();
     if (record) await deleteTokenRoute(this.env.TOKENS, record.token_hash);
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     this.audit.reset();
+    this.usage.reset();
     this.writes.reset();
   }
 }

@@ -38,3 +38,8 @@ export function auditedCall(set: ToolSet, name: string, args: unknown): AuditedC
 function catalogCall(set: ToolSet, name: string, args: Args): AuditedCall {
   return { tool: name, argument_keys: declaredKeys(args, set.find(name)?.argNames ?? []) };
 }
+
+/** Whether the server's config lets a tool of this (audited) name run at all. */
+export function configAllows(set: ToolSet, tool: string): boolean {
+  return set.has(tool) || (set.discovery && isDiscoveryTool(tool));
+}

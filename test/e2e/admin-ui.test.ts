@@ -1,4 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import {
+  Client as ModernClient,
+  StreamableHTTPClientTransport,
+} from "@modelcontextprotocol/client";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "./browser/launch";
 import {
@@ -13,7 +17,7 @@ import {
   watchPageFaults,
 } from "./browser/page-checks";
 import { screenshot } from "./browser/screenshots";
-import { admin, connect, DEMO_TOKEN, workerUrl } from "./stack";
+import { admin, connect, DEMO_TOKEN, simulatorUrl, workerUrl } from "./stack";
 
 const ACCOUNT = "Acme support desk";
 const SERVER = "Ticket triage (read-only)";
@@ -30,6 +34,29 @@ let page: Page;
 let faults: string[];
 /** Made by the keyboard test; the account tests check it survives a rotation, not a delete. */
 let keyboardServerUrl = "";
+
+const GET_TICKET = "get_single_e_desk_ticket_by_id";
+
+/** Replaces the demo tenant's upstream fault rules in the simulator (none: `[]`). */
+async function demoFaults(rules: object[]) {
+  const response = await fetch(`${simulatorUrl()}/__sim/faults?tenant=demo`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ rules }),
+  });
+  expect(response.status).toBe(200);
+}
+
+/** The text of each cell of a table's body and foot rows. */
+async function tableCells(page: Page, selector: string): Promise<string[][]> {
+  return page
+    .locator(selector)
+    .evaluate((table) =>
+      [...table.querySelectorAll("tbody tr, tfoot tr")].map((row) =>
+        [...row.children].map((cell) => cell.textContent?.trim() ?? ""),
+      ),
+    );
+}
 
 /** The HTTP status of a JSON-RPC ping to an MCP URL (404: unknown, expired or revoked). */
 async function mcpStatus(url: string): Promise<number> {
@@ -201,12 +228,102 @@ describe("the admin page, from sign-in to a revoked MCP server", () => {
     }
   });
 
-  it("lists that call in the server's audit view", async () => {
+  it("draws real calls, eDesk's errors and 429s included, as a usage chart and a per-tool table", async () => {
+    // One call so far (the SDK client's list). Now an eDesk 404, a 429, a tool outside the
+    // config, and a 2026-07-28 client's call.
+    const client = await connect(serverUrl);
+    const modern = new ModernClient(
+      { name: "support-agent", version: "1.0.0" },
+      { versionNegotiation: { mode: { pin: "2026-07-28" } } },
+    );
+    try {
+      const list = await client.callTool({
+        name: "list_all_e_desk_tickets",
+        arguments: { limit: 1 },
+      });
+      const ticketId = (list.structuredContent as { result: { id: number }[] }).result[0]!.id;
+      const missing = await client.callTool({ name: GET_TICKET, arguments: { id: 999999999 } });
+      expect(missing.isError).toBe(true);
+      await demoFaults([{ kind: "status", status: 429, path: "/tickets", times: 1 }]);
+      try {
+        const limited = await client.callTool({ name: GET_TICKET, arguments: { id: ticketId } });
+        expect(limited.isError).toBe(true);
+      } finally {
+        await demoFaults([]);
+      }
+      await expect(
+        client.callTool({ name: "delete_a_e_desk_ticket_by_id", arguments: { id: ticketId } }),
+      ).rejects.toThrow(/Unknown tool/);
+      await modern.connect(new StreamableHTTPClientTransport(new URL(serverUrl)));
+      const modernList = await modern.callTool({
+        name: "list_all_e_desk_tickets",
+        arguments: { limit: 1 },
+      });
+      expect(modernList.isError).toBeFalsy();
+    } finally {
+      await client.close();
+      await modern.close();
+    }
+
     await page.getByRole("link", { name: `Audit of ${SERVER}` }).click();
     await page.getByRole("heading", { level: 1, name: `Audit: ${SERVER}` }).waitFor();
-    const row = page.getByRole("row").filter({ hasText: "list_all_e_desk_tickets" });
-    await row.waitFor();
-    expect(await row.textContent()).toMatch(/limit.*200/);
+    const chart = page.getByRole("img", { name: "Tool calls per hour, last 24 hours" });
+    await chart.waitFor();
+    expect(await chart.locator("desc").textContent()).toMatch(
+      /^6 calls in the last 24 hours: 3 succeeded, 1 eDesk error, 1 rate limited \(429\), 1 refused\. /,
+    );
+    // The calls took seconds: their bars are the current hour's, or two if the hour turned.
+    const bars = await chart
+      .locator("g.bar")
+      .evaluateAll((groups) =>
+        groups.map((g) => [g.querySelector("title")?.textContent ?? "", g.children.length - 1]),
+      );
+    expect(bars).toHaveLength(24);
+    const drawn = bars.filter(([, segments]) => segments > 0);
+    expect(drawn.length).toBeGreaterThanOrEqual(1);
+    expect(drawn.length).toBeLessThanOrEqual(2);
+    const callsDrawn = drawn.map(([title]) => Number(/: (\d+) calls?/.exec(String(title))![1]));
+    expect(callsDrawn.reduce((a, b) => a + b, 0)).toBe(6);
+    for (const [outcome, count] of [
+      ["edesk", 1],
+      ["rate", 1],
+      ["refused", 1],
+      ["other", 0],
+    ] as const) {
+      expect(await chart.locator(`rect.seg-${outcome}`).count(), outcome).toBe(count);
+    }
+
+    expect(await tableCells(page, "table.usage-table >> nth=0")).toEqual([
+      ["list_all_e_desk_tickets", "3", "0", "0", "0", "0"],
+      [GET_TICKET, "2", "1", "1", "0", "0"],
+      ["delete_a_e_desk_ticket_by_id", "1", "0", "0", "1 (outside config: 1)", "0"],
+      ["All tools", "6", "1", "1", "1 (outside config: 1)", "0"],
+    ]);
+    // The page shows what the API answers.
+    const servers = await admin("GET", `/api/integrated-account/${accountId}/mcp`);
+    const serverId = servers.body.result.find((s: { name: string }) => s.name === SERVER).id;
+    const usage = await admin("GET", `/api/integrated-account/${accountId}/mcp/${serverId}/usage`);
+    expect(usage.body.totals).toEqual({
+      calls: 6,
+      edesk_errors: 1,
+      rate_limited: 1,
+      other_errors: 0,
+      refusals: { tool_not_allowed: 1 },
+    });
+    await screenshot(page, "09-usage", page.locator("section.usage"));
+  });
+
+  it("lists each call in the server's audit view with the client that made it", async () => {
+    await page.getByRole("button", { name: "Refresh" }).click();
+    await page.getByRole("heading", { level: 1, name: `Audit: ${SERVER}` }).waitFor();
+    const trail = page.getByRole("table", { name: "Tool calls", exact: true });
+    const rows = trail.getByRole("row").filter({ hasText: "list_all_e_desk_tickets" });
+    await expect.poll(() => rows.count()).toBe(3);
+    // Newest first: the 2026-07-28 client's call, then the SDK v1 client's.
+    expect(await rows.nth(0).textContent()).toMatch(/support-agent 1\.0\.0.*limit.*200/);
+    expect(await rows.nth(2).textContent()).toMatch(/e2e 1\.0\.0.*limit.*200/);
+    const limited = trail.getByRole("row").filter({ hasText: "429" });
+    expect(await limited.textContent()).toContain(GET_TICKET);
     await screenshot(page, "06-audit");
   });
 
@@ -283,11 +400,19 @@ describe("a narrow screen (375 px)", () => {
       await small.getByRole("button", { name: "Save" }).click();
       await small.getByLabel("MCP server URL").waitFor();
       expect(await hasHorizontalScroll(small)).toBe(false);
+      const narrowUrl = await small.getByLabel("MCP server URL").inputValue();
       await small.getByRole("link", { name: "Done: back to MCP Servers" }).click();
       await small.getByRole("row").filter({ hasText: "Narrow" }).waitFor();
       expect(await hasHorizontalScroll(small)).toBe(false);
       await small.getByRole("link", { name: "Audit of Narrow" }).click();
       await small.getByText("No tool calls yet").waitFor();
+      expect(await hasHorizontalScroll(small)).toBe(false);
+      // With a call, the usage chart and tables fit the narrow screen too.
+      const client = await connect(narrowUrl);
+      await client.callTool({ name: "list_all_e_desk_tickets", arguments: { limit: 1 } });
+      await client.close();
+      await small.getByRole("button", { name: "Refresh" }).click();
+      await small.getByRole("img", { name: "Tool calls per hour, last 24 hours" }).waitFor();
       expect(await hasHorizontalScroll(small)).toBe(false);
       expect(smallFaults).toEqual([]);
     } finally {

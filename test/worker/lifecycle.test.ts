@@ -231,6 +231,8 @@ describe("audit trail", () => {
       upstream_status: 200,
       duration_ms: 1,
       is_error: false,
+      client_name: null,
+      client_version: null,
     });
     await runInDurableObject(serverStub(server.id), (_instance, state) => {
       const count = () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 
 /**
  * Where screenshots go: a temp folder on ordinary runs (so tests never dirty the work tree),
@@ -13,11 +13,15 @@ export const SCREENSHOT_DIR =
     ? fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url))
     : mkdtempSync(path.join(tmpdir(), "edesk-mcp-screenshots-"));
 
-/** Saves the whole page as `<name>.png`, without animations, the text caret or hover effects. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves the whole page (or only `part` of it) as `<name>.png`, without animations, the text
+ * caret or hover effects.
+ */
+export async function screenshot(page: Page, name: string, part?: Locator): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.mouse.move(0, 0);
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true, animations: "disabled", caret: "hide" });
+  const options = { path: file, animations: "disabled", caret: "hide" } as const;
+  await (part ? part.screenshot(options) : page.screenshot({ ...options, fullPage: true }));
   return file;
 }

@@ -168,6 +168,7 @@ function sanityCase(rng: Rng, ids: Ids): FuzzCase {
     "list servers",
     "get server",
     "audit",
+    "usage",
     "list keys",
     "openapi",
   ]);

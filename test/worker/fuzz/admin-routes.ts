@@ -21,6 +21,7 @@ export type Route =
   | "patch server"
   | "delete server"
   | "audit"
+  | "usage"
   | "create key"
   | "list keys"
   | "delete key"
@@ -39,6 +40,7 @@ export const ROUTES: readonly Route[] = [
   "patch server",
   "delete server",
   "audit",
+  "usage",
   "create key",
   "list keys",
   "delete key",
@@ -58,6 +60,7 @@ export const METHOD: Record<Route, string> = {
   "patch server": "PATCH",
   "delete server": "DELETE",
   audit: "GET",
+  usage: "GET",
   "create key": "POST",
   "list keys": "GET",
   "delete key": "DELETE",
@@ -86,6 +89,8 @@ export function pathOf(route: Route, id: string, mcpId: string): string {
       return `${account}/mcp/${mcpId}`;
     case "audit":
       return `${account}/mcp/${mcpId}/audit`;
+    case "usage":
+      return `${account}/mcp/${mcpId}/usage`;
     case "create key":
     case "list keys":
       return "/api/keys";

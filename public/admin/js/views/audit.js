@@ -5,11 +5,24 @@ import { chips, duration, time } from "../format.js";
 import { href } from "../router.js";
 import { emptyState, errorState } from "../states.js";
 import { breadcrumb, loadAccount } from "./account-shell.js";
+import { usageSection } from "./usage.js";
 
 /**
  * @typedef {{ at: string, tool: string, argument_keys: string[], upstream_status: number | null,
- *   duration_ms: number, is_error: boolean }} AuditEntry
+ *   duration_ms: number, is_error: boolean, client_name: string | null,
+ *   client_version: string | null }} AuditEntry
  */
+
+/** The MCP client as it named itself; rows from before clients were recorded have none. @param {AuditEntry} entry */
+function client(entry) {
+  if (!entry.client_name) return h("span", { class: "muted" }, "—");
+  return h(
+    "span",
+    {},
+    entry.client_name,
+    entry.client_version ? h("span", { class: "muted" }, ` ${entry.client_version}`) : null,
+  );
+}
 
 /** eDesk's status, or why there is none (the call failed before reaching eDesk). @param {AuditEntry} entry */
 function status(entry) {
@@ -23,8 +36,9 @@ function status(entry) {
 }
 
 /**
- * A server's audit trail, newest first: which tools were called with which argument names
- * (never values), what eDesk answered and how long it took.
+ * A server's usage of the last 24 hours (usage.js), then its audit trail, newest first: which
+ * client called which tools with which argument names (never values), what eDesk answered and
+ * how long it took.
  * @param {HTMLElement} view
  * @param {{ accountId: string, serverId: string }} route
  */
@@ -48,18 +62,21 @@ export async function renderAudit(view, { accountId, serverId }) {
     region,
   );
   try {
-    const [server, audit] = await Promise.all([
+    const [server, audit, usage] = await Promise.all([
       api("GET", serverPath),
       api("GET", `${serverPath}/audit`),
+      api("GET", `${serverPath}/usage`),
     ]);
     heading.textContent = `Audit: ${server.name}`;
     region.replaceChildren(
+      usageSection(usage),
       h(
         "div",
         { class: "section-head" },
-        h("p", { class: "lead" }, "Tool calls, newest first. Argument values are never recorded."),
+        h("h2", {}, "Tool calls"),
         h("button", { type: "button", class: "button", onclick: retry }, "Refresh"),
       ),
+      h("p", { class: "lead" }, "Newest first. Argument values are never recorded."),
       audit.result.length
         ? table(audit.result)
         : emptyState("No tool calls yet", "Calls made through this server's URL appear here."),
@@ -90,7 +107,7 @@ function table(entries) {
       h(
         "tr",
         {},
-        ["Time", "Tool", "Argument keys", "Upstream status", "Duration"].map((label) =>
+        ["Time", "Tool", "Client", "Argument keys", "Upstream status", "Duration"].map((label) =>
           h("th", { scope: "col" }, label),
         ),
       ),
@@ -104,6 +121,7 @@ function table(entries) {
           {},
           h("td", { "data-label": "Time" }, time(entry.at, { exact: true })),
           h("td", { "data-label": "Tool" }, h("code", {}, entry.tool)),
+          h("td", { "data-label": "Client" }, client(entry)),
           h("td", { "data-label": "Argument keys" }, chips(entry.argument_keys, "none")),
           h("td", { "data-label": "Upstream status" }, status(entry)),
           h("td", { "data-label": "Duration", class: "num" }, duration(entry.duration_ms)),
