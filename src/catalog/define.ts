@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { UpstreamRequest } from "../edesk/client";
 
 /** The standard method kinds; anything else is a custom method named by `Operation.custom`. */
 export type MethodKind = "list" | "get" | "create" | "update" | "delete" | "custom";
@@ -24,15 +25,6 @@ export interface ToolAnnotations {
 }
 
 /** A request the engine sends to eDesk: path is relative to `EDESK_API_BASE_URL`. */
-export interface UpstreamRequest {
-  method: "GET" | "POST" | "PUT" | "DELETE";
-  path: string;
-  query?: Record<string, string>;
-  body?: unknown;
-  /** A multipart body instead of `body` (operations with `encoding: "multipart"`). */
-  form?: FormData;
-}
-
 /** What a composite operation may do: send requests, and ask whether the config allows a tool. */
 export interface OperationContext {
   send(request: UpstreamRequest): Promise<unknown>;

@@ -1,17 +1,7 @@
-import type { UpstreamRequest } from "./define";
+import type { UpstreamRequest } from "../edesk/client";
 import type { CatalogTool } from "./index";
+import { fillPath } from "./fill-path";
 import { toMultipart } from "./multipart";
-
-/** Fills `{field}` placeholders of a path with URL-encoded argument values. */
-export function fillPath(template: string, args: Record<string, unknown>): string {
-  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const value = args[name];
-    if (value === undefined || value === null || value === "") {
-      throw new Error(`missing path argument "${name}" for ${template}`);
-    }
-    return encodeURIComponent(String(value));
-  });
-}
 
 /**
  * Turns a tool's flat, already validated arguments into the eDesk request, by each field's

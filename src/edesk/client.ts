@@ -1,4 +1,3 @@
-import type { UpstreamRequest } from "../catalog/define";
 import {
   EdeskError,
   badResponseError,
@@ -15,6 +14,16 @@ import {
   type AccountLimiter,
   type RateLimitFigures,
 } from "./rate-limit";
+
+/** One request to eDesk's API, as the tool engine builds it from a tool call's arguments. */
+export interface UpstreamRequest {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  /** A multipart body instead of `body` (operations with `encoding: "multipart"`). */
+  form?: FormData;
+}
 
 /** How to reach one eDesk account. */
 export interface EdeskClientOptions {

@@ -2,13 +2,22 @@ import type { Env } from "../env";
 import { discardBody } from "../http/read-json";
 import { isLegacyRequest } from "@modelcontextprotocol/server";
 import { mcpKeyAllows } from "../keys/check";
-import type { ServerObject } from "../server-object/server-object";
+import type { ServerRecord } from "../server-object/record";
 import { sameDigest } from "../tokens/token";
 import { jsonRpcError } from "./json-rpc";
 import type { CallScope } from "./mcp-server";
-import { withRateHeaders } from "./modern";
+import { withRateHeaders, type ModernEndpoint } from "./modern";
 import { notFound, TOKEN_HASH_HEADER } from "./not-found";
 import { readMessage } from "./read-message";
+import type { SessionHost } from "./session-host";
+
+/** What serving an MCP request needs from the ServerObject that hosts the server. */
+export interface McpHost {
+  /** The server's record, or null once it is revoked, expired or deleted. */
+  active(): Promise<ServerRecord | null>;
+  readonly sessions: SessionHost;
+  readonly modern: ModernEndpoint;
+}
 
 /**
  * Serves one MCP request inside the server's ServerObject: authorisation first (token hash,
@@ -16,7 +25,7 @@ import { readMessage } from "./read-message";
  * unread by an early answer is drained so the client's connection stays usable.
  */
 export async function handleMcpRequest(
-  object: ServerObject,
+  object: McpHost,
   request: Request,
   env: Env,
 ): Promise<Response> {
@@ -25,7 +34,7 @@ export async function handleMcpRequest(
   return response;
 }
 
-async function route(object: ServerObject, request: Request, env: Env): Promise<Response> {
+async function route(object: McpHost, request: Request, env: Env): Promise<Response> {
   const record = await object.active();
   if (!record || !sameDigest(request.headers.get(TOKEN_HASH_HEADER) ?? "", record.token_hash)) {
     return notFound();

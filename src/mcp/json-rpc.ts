@@ -1,4 +1,5 @@
 import { AppError, redact } from "../http/errors";
+import { UnknownToolError } from "../tools/toolset";
 
 /**
  * An HTTP response carrying a JSON-RPC error: with no request id for transport-level faults,
@@ -41,6 +42,7 @@ export class JsonRpcError extends Error {
  */
 export function toJsonRpcError(error: unknown): unknown {
   if (error instanceof JsonRpcError) return error;
+  if (error instanceof UnknownToolError) return new JsonRpcError(-32602, error.message);
   if (error instanceof Error && error.name === "AbortError") return error;
   if (error instanceof AppError) return new JsonRpcError(-32603, error.message);
   const requestId = crypto.randomUUID();

@@ -1,5 +1,5 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import type { UpstreamRequest } from "../catalog/define";
+import type { UpstreamRequest } from "../edesk/client";
 import { splitArgs } from "../catalog/split-args";
 import type { EdeskClient, EdeskResponse } from "../edesk/client";
 import { EdeskError, type EdeskErrorKind } from "../edesk/errors";

@@ -1,4 +1,4 @@
-import type { UpstreamRequest } from "../catalog/define";
+import type { UpstreamRequest } from "../edesk/client";
 import {
   MAX_SCAN_PAGES,
   NAME_CONTAINS,

@@ -1,5 +1,4 @@
-import { ErrorCode, type CallToolResult, type Tool } from "@modelcontextprotocol/sdk/types.js";
-import { JsonRpcError } from "../mcp/json-rpc";
+import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
 import { CATALOG_VERSION, catalogTools, type CatalogTool } from "../catalog/index";
 import { selectTools, type ToolConfig } from "../catalog/select";
 import { callDiscovery, discoveryDefinitions, isDiscoveryTool } from "./discovery";
@@ -77,8 +76,7 @@ export function createToolSet(tools: readonly CatalogTool[], config: ServerToolC
       // In discovery mode a selected tool called by its own name runs too: the config allows
       // it, and refusing would only cost the model a round trip through call_tool.
       const entry = byName.get(name);
-      if (!entry)
-        throw new JsonRpcError(ErrorCode.InvalidParams, `Unknown tool: ${name.slice(0, 100)}`);
+      if (!entry) throw new UnknownToolError(name);
       return run(entry, args, ctx);
     },
   };
@@ -135,4 +133,15 @@ export function previewTools(config: ToolConfig): ToolPreview[] {
 /** Names of the catalog tools a config selects (empty: the config matches no tool). */
 export function toolNames(config: ToolConfig): string[] {
   return selectTools(catalogTools(), config).map((tool) => tool.name);
+}
+
+/**
+ * A call of a tool this server does not list. The MCP layer answers it as JSON-RPC -32602 (not
+ * an `isError` result): the spec treats an unknown tool as a protocol error.
+ */
+export class UnknownToolError extends Error {
+  constructor(name: string) {
+    super(`Unknown tool: ${name.slice(0, 100)}`);
+    this.name = "UnknownToolError";
+  }
 }

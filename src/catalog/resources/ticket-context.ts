@@ -4,7 +4,7 @@ import { idList, isRecord, unwrapData } from "../envelope";
 import { READ, pathId } from "../fields";
 import { Message, OrderNote, SalesOrder, Ticket } from "../models";
 import { toolName } from "../naming";
-import { fillPath } from "../split-args";
+import { fillPath } from "../fill-path";
 
 // One read that follows the e-commerce graph of a ticket (edesk-api.md §2.1–§2.5): the ticket
 // holds only ids (messages_ids, sales_order_id), the order holds order_notes_id, and eDesk has no

@@ -4,7 +4,7 @@ import { TICKET_STATUS_WIDE } from "../enums";
 import { unwrapData } from "../envelope";
 import { OVERWRITE, atLeastOne, body, customFields, id, pathId } from "../fields";
 import { Ticket } from "../models";
-import { fillPath } from "../split-args";
+import { fillPath } from "../fill-path";
 
 // The one tool that changes a ticket's state. eDesk splits it over two endpoints
 // (edesk-api.md §2.1): PUT /tickets/{id} for the ticket's fields and PUT /tickets/{id}/data for

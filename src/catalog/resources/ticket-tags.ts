@@ -3,7 +3,7 @@ import { defineResource, type FieldSpec, type Operation, type OperationContext }
 import { idList, isRecord, unwrapData } from "../envelope";
 import { atLeastOne, body, pathId } from "../fields";
 import { resolveTagNames } from "../tag-names";
-import { fillPath } from "../split-args";
+import { fillPath } from "../fill-path";
 
 // Tagging a ticket. eDesk has no add-tag endpoint: PUT /tickets/{id} with `tag_ids` REPLACES the
 // ticket's tag list (edesk-api.md §2.1, §2.7), so a model that sends only the new tag silently

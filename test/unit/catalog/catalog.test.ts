@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { UpstreamRequest } from "../../../src/catalog/define";
+import type { UpstreamRequest } from "../../../src/edesk/client";
 import { CATALOG, CATALOG_VERSION, catalogTools } from "../../../src/catalog/index";
 import { entryFor } from "../../../src/tools/entry";
 import { inputSchema } from "../../../src/catalog/input-schema";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { UpstreamRequest } from "../../../src/catalog/define";
+import type { UpstreamRequest } from "../../../src/edesk/client";
 import { fakeEdesk, run } from "./helpers";
 
 const ticket = (fields: Record<string, unknown>) => ({ data: { id: 5, ...fields } });

@@ -1,4 +1,5 @@
-import type { OperationContext, UpstreamRequest } from "../../../src/catalog/define";
+import type { OperationContext } from "../../../src/catalog/define";
+import type { UpstreamRequest } from "../../../src/edesk/client";
 import { catalogTools, type CatalogTool } from "../../../src/catalog/index";
 
 /** The catalog tool of that name; fails the test when it does not exist. */

@@ -1,4 +1,4 @@
-import { JsonRpcError } from "../../../src/mcp/json-rpc";
+import { UnknownToolError } from "../../../src/tools/toolset";
 import { describe, expect, it } from "vitest";
 import { createToolSet } from "../../../src/tools/toolset";
 import { json } from "../edesk/fake-fetch";
@@ -140,6 +140,6 @@ describe("discovery exposure (design.md §1 tool_exposure)", () => {
     const { ctx } = fakeContext(() => json(200, {}));
     await expect(
       readOnly.call("delete_a_e_desk_ticket_by_id", { id: 1 }, ctx),
-    ).rejects.toBeInstanceOf(JsonRpcError);
+    ).rejects.toBeInstanceOf(UnknownToolError);
   });
 });

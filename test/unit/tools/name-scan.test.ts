@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { UpstreamRequest } from "../../../src/catalog/define";
+import type { UpstreamRequest } from "../../../src/edesk/client";
 import { MAX_SCAN_PAGES, SCAN_PAGE_SIZE } from "../../../src/catalog/find-by-name";
 import { catalogTools } from "../../../src/catalog/index";
 import { CursorError } from "../../../src/tools/cursor";

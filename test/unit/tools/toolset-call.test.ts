@@ -1,5 +1,6 @@
 import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
-import { JsonRpcError } from "../../../src/mcp/json-rpc";
+import { JsonRpcError, toJsonRpcError } from "../../../src/mcp/json-rpc";
+import { UnknownToolError } from "../../../src/tools/toolset";
 import { describe, expect, it } from "vitest";
 import { encodeCursor } from "../../../src/tools/cursor";
 import { createToolSet } from "../../../src/tools/toolset";
@@ -174,7 +175,10 @@ describe("argument validation", () => {
 describe("unknown and filtered tools (MCP: protocol error -32602)", () => {
   it("throws InvalidParams for an unknown tool", async () => {
     const { ctx } = fakeContext(() => json(200, {}));
-    const error = await all.call("drop_database", {}, ctx).catch((e: unknown) => e);
+    const thrown = await all.call("drop_database", {}, ctx).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(UnknownToolError);
+    // What the MCP layer puts on the wire for it.
+    const error = toJsonRpcError(thrown);
     expect(error).toBeInstanceOf(JsonRpcError);
     expect((error as JsonRpcError).code).toBe(ErrorCode.InvalidParams);
     expect((error as JsonRpcError).message).toBe("Unknown tool: drop_database");
@@ -183,15 +187,17 @@ describe("unknown and filtered tools (MCP: protocol error -32602)", () => {
   it("throws InvalidParams for a tool the config leaves out, without calling eDesk", async () => {
     const { ctx, requests } = fakeContext(() => json(200, {}));
     const readOnly = createToolSet(fixtureTools(), { methods: ["read"] });
-    const error = await readOnly
-      .call("delete_a_e_desk_ticket_by_id", { id: 1 }, ctx)
-      .catch((e: unknown) => e);
+    const error = toJsonRpcError(
+      await readOnly.call("delete_a_e_desk_ticket_by_id", { id: 1 }, ctx).catch((e: unknown) => e),
+    );
     expect((error as JsonRpcError).code).toBe(ErrorCode.InvalidParams);
     expect(requests).toHaveLength(0);
   });
 
   it("has no discovery tools in `all` mode", async () => {
     const { ctx } = fakeContext(() => json(200, {}));
-    await expect(all.call("search_tools", { query: "" }, ctx)).rejects.toBeInstanceOf(JsonRpcError);
+    await expect(all.call("search_tools", { query: "" }, ctx)).rejects.toBeInstanceOf(
+      UnknownToolError,
+    );
   });
 });
