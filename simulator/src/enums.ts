@@ -56,8 +56,10 @@ export const TICKET_TYPES = [
 export const ORDER_BY = ["id", "created_at", "last_updated_at"] as const;
 export const ORDER_DIRECTIONS = ["asc", "desc"] as const;
 
-/** Message types that `POST /messages` accepts (§2.2); `PUT` accepts only `Note`. */
+/** Message types that `POST /messages` accepts (§2.2). */
 export const MESSAGE_CREATE_TYPES = ["Message", "Note"] as const;
+/** `PUT /messages/{id}` accepts only `Note` (§2.2). */
+export const MESSAGE_UPDATE_TYPES = ["Note"] as const;
 /** Directions that `POST /messages` accepts (§2.2, §3). */
 export const MESSAGE_CREATE_DIRECTIONS = ["Incoming", "Outgoing"] as const;
 

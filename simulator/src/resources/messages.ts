@@ -1,5 +1,5 @@
 import { data, deleted, jsonBody, type Ctx } from "../context";
-import { MESSAGE_CREATE_DIRECTIONS, MESSAGE_CREATE_TYPES } from "../enums";
+import { MESSAGE_CREATE_DIRECTIONS, MESSAGE_CREATE_TYPES, MESSAGE_UPDATE_TYPES } from "../enums";
 import { fieldError } from "../errors";
 import { copy } from "../render";
 import type { Attachment, MessageRecord, TicketRecord } from "../types";
@@ -103,7 +103,7 @@ export function updateMessage(c: Ctx) {
   const v = new Check(jsonBody(c));
   const subject = v.string("subject");
   const body = v.string("body");
-  v.enumOf("type", ["Note"] as const);
+  v.enumOf("type", MESSAGE_UPDATE_TYPES);
   v.done();
   const next = { ...message };
   if (subject != null) next.subject = subject;
