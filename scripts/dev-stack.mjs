@@ -9,7 +9,7 @@ import path from "node:path";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const WRANGLER = path.join(ROOT, "node_modules", ".bin", "wrangler");
 
-/** No telemetry, no Request.cf download, no error-report prompt (toolchain.md §4). */
+/** No telemetry, no Request.cf download, no error-report prompt (docs/toolchain.md §4). */
 const OFFLINE_ENV = {
   CLOUDFLARE_CF_FETCH_ENABLED: "false",
   WRANGLER_SEND_METRICS: "false",
@@ -70,7 +70,7 @@ async function waitReady(proc, url, timeoutMs = 60_000) {
   throw new Error(`${proc.name} not ready at ${url} after ${timeoutMs} ms:\n${proc.output()}`);
 }
 
-/** Kills a wrangler process group: workerd is a child that otherwise lingers (toolchain.md §8.11). */
+/** Kills a wrangler process group: workerd is a child that otherwise lingers (docs/toolchain.md §8.11). */
 function stop(proc) {
   if (proc.child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {

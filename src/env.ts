@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** Bindings and variables of the worker (design.md §1 Configuration). */
+/** Bindings and variables of the worker (docs/architecture.md §1 Configuration). */
 export interface Env {
   TOKENS: KVNamespace;
   SERVERS: DurableObjectNamespace<import("./server-object/server-object").ServerObject>;

@@ -4,7 +4,7 @@ import type { SimulatorEnv } from "./env";
 export interface TokenGrant {
   token: string;
   tenant: string;
-  /** Read-only token kind: GET only (edesk-api.md §1, [SUP]). */
+  /** Read-only token kind: GET only (docs/edesk-api.md §1, [SUP]). */
   readOnly: boolean;
   /** Stable label for per-token state (rate-limit bucket); never the token itself. */
   key: string;

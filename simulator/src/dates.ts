@@ -1,6 +1,6 @@
 /**
  * eDesk datetimes are strings `YYYY-MM-DD HH:MM:SS` (no `T`, no zone) and list filters take
- * `YYYY-MM-DD` (edesk-api.md §3). Because the format is fixed-width, such strings compare
+ * `YYYY-MM-DD` (docs/edesk-api.md §3). Because the format is fixed-width, such strings compare
  * correctly as plain strings, which the filters rely on.
  */
 // GUESS: the simulated account's timezone is UTC (§2.1 says day bounds use the account timezone;

@@ -1,4 +1,4 @@
-/** Enumerations copied from edesk-api.md (sections cited per constant). */
+/** Enumerations copied from docs/edesk-api.md (sections cited per constant). */
 
 /** Ticket status in the model and on create (§2.1). */
 export const TICKET_STATUSES = [

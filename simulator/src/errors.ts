@@ -1,5 +1,5 @@
 /**
- * eDesk error envelope (edesk-api.md §3): `{"error": {"httpCode", "message", "details"}}`.
+ * eDesk error envelope (docs/edesk-api.md §3): `{"error": {"httpCode", "message", "details"}}`.
  * `details` is a string, except for 400 validation errors where it maps each field to
  * `{"errorCode": "<code>"}` with the code as a string (live behaviour, §3).
  */
@@ -20,7 +20,7 @@ export function errorBody(status: number, message: string, details: ErrorDetails
   return { error: { httpCode: status, message, details } };
 }
 
-// GUESS: the wording of 400/404 messages is unknown (edesk-api.md §6); these follow §6's proposal.
+// GUESS: the wording of 400/404 messages is unknown (docs/edesk-api.md §6); these follow §6's proposal.
 export const VALIDATION_MESSAGE = "Validation failed";
 
 export function validationError(details: FieldErrors): ApiError {

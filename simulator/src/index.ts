@@ -10,7 +10,7 @@ import { readBody } from "./request-body";
 export { TenantStore } from "./tenant-store";
 
 /**
- * The eDesk simulator: eDesk's public REST API (edesk-api.md) under `/v1`, one Durable Object
+ * The eDesk simulator: eDesk's public REST API (docs/edesk-api.md) under `/v1`, one Durable Object
  * per account (tenant), plus the test-only `/__sim/` control API when SIM_CONTROL is "on".
  */
 async function handleApi(request: Request, env: SimulatorEnv, url: URL): Promise<Response> {

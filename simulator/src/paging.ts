@@ -1,5 +1,5 @@
 /**
- * Page-number paging (edesk-api.md §3): `page` is 1-based, `itemsPerPage` defaults to 20 and is
+ * Page-number paging (docs/edesk-api.md §3): `page` is 1-based, `itemsPerPage` defaults to 20 and is
  * capped at 100 (§6); `per_page` and `limit` are not read, so they are silently ignored like
  * the live API does. A page past the end is an empty `data` with the paginator.
  */

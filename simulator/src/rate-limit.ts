@@ -1,5 +1,5 @@
 /**
- * eDesk's rate limit (edesk-api.md §3): a token bucket per API token, burst 60, refilled at
+ * eDesk's rate limit (docs/edesk-api.md §3): a token bucket per API token, burst 60, refilled at
  * 2 requests per second. Over the limit the API answers 429 "Out of quota".
  */
 

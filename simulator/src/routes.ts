@@ -10,7 +10,7 @@ import { listTickets } from "./resources/tickets-list";
 import * as tracking from "./resources/tracking-links";
 import { route, type Route } from "./router";
 
-/** The 40 documented operations (edesk-api.md §2), paths relative to `/v1`. */
+/** The 40 documented operations (docs/edesk-api.md §2), paths relative to `/v1`. */
 export const ROUTES: Route[] = [
   route("GET", "/tickets", listTickets),
   route("POST", "/tickets", tickets.createTicket),

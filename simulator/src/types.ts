@@ -1,5 +1,5 @@
 /**
- * Stored record shapes. They mirror the response models of edesk-api.md §2; the few fields
+ * Stored record shapes. They mirror the response models of docs/edesk-api.md §2; the few fields
  * that are not part of a model are marked "internal" and stripped by render.ts.
  */
 

@@ -2,7 +2,7 @@ import { isDateTime, isDay } from "./dates";
 import { validationError, type FieldErrors } from "./errors";
 
 /**
- * Request-body validation with eDesk's error codes (edesk-api.md §3): 4001 missing required,
+ * Request-body validation with eDesk's error codes (docs/edesk-api.md §3): 4001 missing required,
  * 4002 referenced object not found, 4005 numeric, 4006 array, 4007 enum, 4008 string,
  * 4009 boolean, 4010 date, 4020 too many characters, 4021 email. Errors are collected per
  * field (first error wins) and thrown together as one 400 by `done()`.

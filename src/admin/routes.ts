@@ -51,7 +51,7 @@ function param(req: IRequest, name: string): string {
   }
 }
 
-/** The admin REST API of design.md §1. Every route but the OpenAPI document needs an API key. */
+/** The admin REST API of docs/architecture.md §1. Every route but the OpenAPI document needs an API key. */
 export const adminRouter = Router<IRequest, Args>({ base: "/api" })
   .get("/openapi.json", () => json(openApiDocument()))
   .all("*", async (req, env) => {

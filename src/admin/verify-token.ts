@@ -2,7 +2,7 @@ import { createEdeskClient } from "../edesk/client";
 import { EdeskError } from "../edesk/errors";
 import { AppError } from "../http/errors";
 
-/** Checks an eDesk API token with `GET /whoami` (edesk-api.md §1) before it is stored. */
+/** Checks an eDesk API token with `GET /whoami` (docs/edesk-api.md §1) before it is stored. */
 export async function verifyEdeskToken(baseUrl: string, apiToken: string): Promise<void> {
   const client = createEdeskClient({ baseUrl, apiToken, timeoutMs: 10_000 });
   try {

@@ -56,7 +56,7 @@ export interface Operation {
   /** Written for a model. An operation without a description produces no tool. */
   description?: string;
   annotations: ToolAnnotations;
-  /** Section of edesk-api.md the operation rests on, e.g. "§2.1 PUT /tickets/{ticketId}". */
+  /** Section of docs/edesk-api.md the operation rests on, e.g. "§2.1 PUT /tickets/{ticketId}". */
   source: string;
   /**
    * Cross-field rules the per-field schemas cannot state (e.g. a Note is never sent). Returns one
@@ -67,7 +67,7 @@ export interface Operation {
   /**
    * Request body encoding, default `json`. `multipart` means `splitArgs` puts a `FormData` in
    * `UpstreamRequest.form` instead of a JSON `body` (the order-note attachments endpoint accepts
-   * nothing else, edesk-api.md §2.5); fetch then sets the multipart content type itself.
+   * nothing else, docs/edesk-api.md §2.5); fetch then sets the multipart content type itself.
    */
   encoding?: "json" | "multipart";
   /** Shape of a successful result, for `outputSchema`, where eDesk documents it. */

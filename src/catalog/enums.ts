@@ -1,4 +1,4 @@
-// Enum values copied verbatim from edesk-api.md; each list names its section.
+// Enum values copied verbatim from docs/edesk-api.md; each list names its section.
 
 /** Ticket status in the model and on create (§2.1). */
 export const TICKET_STATUS = [

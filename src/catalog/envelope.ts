@@ -1,5 +1,5 @@
 /**
- * eDesk wraps single objects as `{data: …}` (edesk-api.md §2), but some live answers are bare
+ * eDesk wraps single objects as `{data: …}` (docs/edesk-api.md §2), but some live answers are bare
  * (DELETE returns top-level `{ok, message}`, §2.1). Composite operations accept either, so they
  * work whether or not the eDesk client has already removed the envelope.
  */

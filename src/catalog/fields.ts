@@ -7,7 +7,7 @@ import type { FieldSpec, ToolAnnotations } from "./define";
 // say what neither shows (a format, where an id comes from, a trap), and are left out where the
 // name says it all (`channel_id`, the `id` of `get_single_e_desk_ticket_by_id`).
 
-/** eDesk ids are positive integers (edesk-api.md §2, §3 IDs). */
+/** eDesk ids are positive integers (docs/edesk-api.md §2, §3 IDs). */
 export const id = (what?: string) => {
   const schema = z.int().min(1);
   return what ? schema.describe(what) : schema;

@@ -3,11 +3,11 @@ import type { FieldSpec } from "./define";
 import { isRecord } from "./envelope";
 
 // Finding records by name. eDesk's list endpoints for templates, tags, tag groups, users and
-// channels take no name filter (edesk-api.md §2.6–§2.8 document none), so the server pages
+// channels take no name filter (docs/edesk-api.md §2.6–§2.8 document none), so the server pages
 // through the list itself and keeps the matches. Every page is an ordinary eDesk request: it
 // goes through the same client, rate limiter and figures as any other call.
 
-/** Page size of a name scan. GUESS: eDesk documents no maximum; 100 works (edesk-api.md §3). */
+/** Page size of a name scan. GUESS: eDesk documents no maximum; 100 works (docs/edesk-api.md §3). */
 export const SCAN_PAGE_SIZE = 100;
 /** At most this many pages (500 records) are read per call; `next_cursor` continues the scan. */
 export const MAX_SCAN_PAGES = 5;
@@ -36,7 +36,7 @@ export function nameMatches(record: unknown, needle: string): boolean {
 
 /**
  * Whether a list page is not the last: eDesk's paginator says so (`currentPage * itemsPerPage <
- * totalItemsCount`, edesk-api.md §3), or, without one, the page came back full.
+ * totalItemsCount`, docs/edesk-api.md §3), or, without one, the page came back full.
  */
 export function hasMorePages(paginator: unknown, page: number, received: number): boolean {
   if (received === 0) return false;

@@ -17,7 +17,7 @@ import { tickets } from "./resources/tickets";
 import { users } from "./resources/users";
 import { whoami } from "./resources/whoami";
 
-/** Every documented eDesk resource (edesk-api.md §2), in the order tools are listed. */
+/** Every documented eDesk resource (docs/edesk-api.md §2), in the order tools are listed. */
 export const CATALOG: readonly Resource[] = [
   tickets,
   ticketData,
@@ -66,7 +66,7 @@ const STANDARD_HTTP: Record<string, Operation["http"]> = {
 };
 
 /**
- * Derives the tools. An operation without a description produces no tool (design.md §2). Throws
+ * Derives the tools. An operation without a description produces no tool (docs/architecture.md §2). Throws
  * on a catalog mistake rather than serving a wrong tool: duplicate or invalid names, a field that
  * would take the place of an engine argument, a path placeholder without its `in: "path"` field
  * or the reverse.

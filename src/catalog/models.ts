@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pii } from "./pii";
 
-// Output schemas of eDesk objects (edesk-api.md §2). Deliberately permissive: every field is
+// Output schemas of eDesk objects (docs/edesk-api.md §2). Deliberately permissive: every field is
 // optional and nullable, unknown fields pass, and scalar types allow what the live API was seen
 // to send instead of the spec's type (timestamps as strings or numbers, booleans as 0/1, §3).
 // A real response must never fail output validation.
@@ -211,7 +211,7 @@ export const Whoami = loose({ user: User });
 /** DELETE answers `{ok, message}` (§2.1: live API, not the documented `{data: …}`). */
 export const Confirmation = loose({ ok: flag, message: z.string() });
 
-/** What the engine returns for every list tool (design.md §1). */
+/** What the engine returns for every list tool (docs/architecture.md §1). */
 export function listOf(item: z.ZodType) {
   return z.looseObject({ result: z.array(item), next_cursor: z.string().nullable() });
 }

@@ -2,7 +2,7 @@ import { isRecord } from "./envelope";
 
 /**
  * Builds the multipart body of an `encoding: "multipart"` operation. Layout, which is what the
- * live order-note attachments endpoint accepts (edesk-api.md §2.5, CONFIRMED observed; the
+ * live order-note attachments endpoint accepts (docs/edesk-api.md §2.5, CONFIRMED observed; the
  * spec's JSON variant is silently dropped):
  * - a field holding a list of files `[{name, mime, content_base64}]` becomes one file part per
  *   file under `<field>[]` (so `attachments` → `attachments[]`), filename `name`, type `mime`;

@@ -1,7 +1,7 @@
 import type { MethodKind } from "./define";
 
-// GUESS: the whole naming rule is INFERRED (edesk-api.md §4) from Truto's published examples
-// and the tool names the product requires; design.md §1 fixes it as our contract.
+// GUESS: the whole naming rule is INFERRED (docs/edesk-api.md §4) from Truto's published examples
+// and the tool names the product requires; docs/architecture.md §1 fixes it as our contract.
 
 /**
  * The integration's display name "eDesk" snake-cased at its case boundary, as Truto names
@@ -16,7 +16,7 @@ export const TOOL_NAME_PATTERN = /^[a-zA-Z0-9_-]{1,64}$/;
 export const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 
 // Irregular last words. `data` → `datum` is what an English inflector gives and what the
-// required tool name `update_a_e_desk_ticket_datum_by_id` shows (edesk-api.md §4).
+// required tool name `update_a_e_desk_ticket_datum_by_id` shows (docs/edesk-api.md §4).
 const IRREGULAR: Record<string, string> = { data: "datum" };
 
 /**
@@ -40,7 +40,7 @@ function singularWord(word: string): string {
 }
 
 /**
- * The tool name of a resource method (design.md §1; edesk-api.md §4, INFERRED from Truto):
+ * The tool name of a resource method (docs/architecture.md §1; docs/edesk-api.md §4, INFERRED from Truto):
  * `list_all_e_desk_<resources>`, `get_single_e_desk_<singular>_by_id`,
  * `create_a_e_desk_<singular>`, `update_a_e_desk_<singular>_by_id`,
  * `delete_a_e_desk_<singular>_by_id`, custom `<verb>_e_desk_<resource>`.

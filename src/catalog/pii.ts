@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** The kinds of personal data `config.redact` may mask (design.md "Newer contracts"). */
+/** The kinds of personal data `config.redact` may mask (docs/architecture.md "Newer contracts"). */
 export const PII_KINDS = ["email", "phone", "address", "name"] as const;
 export type PiiKind = (typeof PII_KINDS)[number];
 

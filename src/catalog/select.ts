@@ -1,6 +1,6 @@
 import type { CatalogTool } from "./index";
 
-/** The tool filter of an MCP server (design.md §1 `config.methods`, `config.tags`). */
+/** The tool filter of an MCP server (docs/architecture.md §1 `config.methods`, `config.tags`). */
 export interface ToolConfig {
   methods?: readonly string[];
   tags?: readonly string[];

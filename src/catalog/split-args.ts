@@ -26,7 +26,7 @@ export function splitArgs(tool: CatalogTool, args: Record<string, unknown>): Ups
   return request;
 }
 
-// eDesk documents no array query parameters (edesk-api.md §2); a comma list is the fallback.
+// eDesk documents no array query parameters (docs/edesk-api.md §2); a comma list is the fallback.
 function queryValue(value: unknown): string {
   if (Array.isArray(value)) return value.map(String).join(",");
   return String(value);

@@ -4,7 +4,7 @@ import { isRecord } from "./envelope";
 import { SCAN_PAGE_SIZE, hasMorePages } from "./find-by-name";
 
 // `tag_names` of add/remove_e_desk_ticket_tags: names resolved to ids exactly and case-insensitively
-// before anything is written. eDesk has no tag lookup by name (edesk-api.md §2.7), so its tag
+// before anything is written. eDesk has no tag lookup by name (docs/edesk-api.md §2.7), so its tag
 // list is read page by page, bounded, stopping as soon as every name is found.
 
 /** At most this many pages of tags (1,000 tags) are read to resolve names. */

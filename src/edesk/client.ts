@@ -27,9 +27,9 @@ export interface UpstreamRequest {
 
 /** How to reach one eDesk account. */
 export interface EdeskClientOptions {
-  /** API root without a trailing slash, e.g. `https://api.edesk.com/v1` (edesk-api.md §1). */
+  /** API root without a trailing slash, e.g. `https://api.edesk.com/v1` (docs/edesk-api.md §1). */
   baseUrl: string;
-  /** The account's bearer token (edesk-api.md §1). Never logged, never in an error. */
+  /** The account's bearer token (docs/edesk-api.md §1). Never logged, never in an error. */
   apiToken: string;
   fetch?: typeof fetch;
   /** Per-request timeout covering the response body too; default 15 s. */
@@ -46,7 +46,7 @@ export interface EdeskClientOptions {
 }
 
 /**
- * A request; a multipart body (order-note attachments, edesk-api.md §2.5) comes as `form` or
+ * A request; a multipart body (order-note attachments, docs/edesk-api.md §2.5) comes as `form` or
  * as a FormData `body`.
  */
 export type EdeskRequest = UpstreamRequest & { form?: FormData };
@@ -141,7 +141,7 @@ export function createEdeskClient(options: EdeskClientOptions): EdeskClient {
   };
 }
 
-/** `Retry-After` in whole seconds; an HTTP-date form is ignored (edesk-api.md §3: none seen). */
+/** `Retry-After` in whole seconds; an HTTP-date form is ignored (docs/edesk-api.md §3: none seen). */
 function retryAfterSeconds(value: string | null | undefined): number | undefined {
   if (!value || !/^\d+$/.test(value.trim())) return undefined;
   return Number(value.trim());
@@ -154,7 +154,7 @@ function withFigures(info: EdeskCallInfo, limiter: AccountLimiter): InfoWithFigu
 }
 
 function baseHeaders(apiToken: string): Record<string, string> {
-  // edesk-api.md §1: bearer token, JSON in and out; no tenant or version header exists.
+  // docs/edesk-api.md §1: bearer token, JSON in and out; no tenant or version header exists.
   return { authorization: `Bearer ${apiToken}`, accept: "application/json" };
 }
 
@@ -170,7 +170,7 @@ export function buildUrl(baseUrl: string, request: UpstreamRequest): string {
 function buildInit(request: EdeskRequest, base: Record<string, string>): RequestInit {
   const headers = new Headers(base);
   const common = { method: request.method, headers, redirect: "manual" as const };
-  // splitArgs puts a multipart operation's FormData in `body` (edesk-api.md §2.5); fetch then
+  // splitArgs puts a multipart operation's FormData in `body` (docs/edesk-api.md §2.5); fetch then
   // sets multipart/form-data with its boundary itself.
   const form = request.form ?? (request.body instanceof FormData ? request.body : undefined);
   if (form) return { ...common, body: form };

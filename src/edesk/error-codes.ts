@@ -1,5 +1,5 @@
 // eDesk validation error codes and their meanings, copied from the error-codes reference
-// (edesk-api.md §3 "Validation codes", CONFIRMED [DEV]). The live API sends the code as a
+// (docs/edesk-api.md §3 "Validation codes", CONFIRMED [DEV]). The live API sends the code as a
 // string ("4003"), so the table is keyed by string.
 const MEANINGS: Readonly<Record<string, string>> = {
   "4001": "missing required field",

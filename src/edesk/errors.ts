@@ -64,7 +64,7 @@ const MAX_FIELDS = 20;
 // eDesk's own wording helps the model ("Failed to parse time string", §2.3), but is capped.
 const MAX_UPSTREAM_TEXT = 300;
 
-/** Error envelope `{error: {httpCode, message, details}}` (edesk-api.md §3). */
+/** Error envelope `{error: {httpCode, message, details}}` (docs/edesk-api.md §3). */
 function envelope(body: unknown): { message?: string; details?: unknown } {
   if (!isObject(body) || !isObject(body.error)) return {};
   const message = typeof body.error.message === "string" ? body.error.message : undefined;
@@ -76,7 +76,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The fields of a 400's `details`, `{field: {errorCode: "4003"}}` (edesk-api.md §3; the live
+ * The fields of a 400's `details`, `{field: {errorCode: "4003"}}` (docs/edesk-api.md §3; the live
  * API sends errorCode as a string), each with the documented meaning of its code.
  */
 export function parseFieldErrors(details: unknown): FieldError[] {
@@ -133,7 +133,7 @@ function authError(info: EdeskCallInfo): EdeskError {
     "eDesk rejected the account's API token (expired, revoked or read-only): an operator must rotate " +
     `the account's credentials (HTTP ${info.status} on ${where(info)}). Calling again will not help; tell the user.`;
   if (info.status === 403 && isWrite(info.method)) {
-    // edesk-api.md §1: Read-only tokens allow GET only; writes need a Full Access token.
+    // docs/edesk-api.md §1: Read-only tokens allow GET only; writes need a Full Access token.
     text +=
       " This was a write: a Read-only eDesk token cannot create, update or delete, so the operator needs a Full Access token.";
   }
@@ -164,7 +164,7 @@ function upstreamError(info: EdeskCallInfo, body: unknown): EdeskError {
   return new EdeskError("upstream", text, info);
 }
 
-/** Classifies a non-2xx eDesk answer (edesk-api.md §3 status codes). `body` is parsed JSON or undefined. */
+/** Classifies a non-2xx eDesk answer (docs/edesk-api.md §3 status codes). `body` is parsed JSON or undefined. */
 export function errorFromStatus(info: EdeskCallInfo, body: unknown): EdeskError {
   const status = info.status ?? 0;
   if (status === 401 || status === 403) return authError(info);
@@ -192,7 +192,7 @@ export function unreachableError(info: EdeskCallInfo): EdeskError {
   return new EdeskError("unreachable", text, info);
 }
 
-/** A 2xx whose body is not JSON or not the documented envelope (edesk-api.md §2, §3). */
+/** A 2xx whose body is not JSON or not the documented envelope (docs/edesk-api.md §2, §3). */
 export function badResponseError(info: EdeskCallInfo, problem: string): EdeskError {
   const text =
     `eDesk answered HTTP ${info.status} (${where(info)}) but ${problem}, so the result cannot be read.` +

@@ -1,8 +1,8 @@
 /**
  * Upstream rate-limit figures as the tool engine reports them (`ratelimit-limit`,
- * `ratelimit-remaining`, `ratelimit-reset`, design.md §1).
+ * `ratelimit-remaining`, `ratelimit-reset`, docs/architecture.md §1).
  *
- * - `limit`: the bucket capacity (60, edesk-api.md §3).
+ * - `limit`: the bucket capacity (60, docs/edesk-api.md §3).
  * - `remaining`: whole requests the account may still send now, by our estimate.
  * - `reset`: seconds (whole, rounded up). When `remaining` is 0 it is the wait until at least
  *   one request is allowed again; otherwise the time until the bucket is full again. A model
@@ -14,7 +14,7 @@ export interface RateLimitFigures {
   reset: number;
 }
 
-/** Options of a tracker; defaults are eDesk's documented bucket (edesk-api.md §3). */
+/** Options of a tracker; defaults are eDesk's documented bucket (docs/edesk-api.md §3). */
 export interface RateLimitOptions {
   capacity?: number;
   refillPerSecond?: number;
@@ -30,7 +30,7 @@ interface Bucket {
   blockedUntil: number;
 }
 
-// GUESS: eDesk sends no rate-limit headers (edesk-api.md §3: none found in any source), so the
+// GUESS: eDesk sends no rate-limit headers (docs/edesk-api.md §3: none found in any source), so the
 // figures are our own estimate: the documented token bucket (burst 60,
 // +2/s) fed with the requests this isolate sends for the account. Other isolates and other
 // apps sharing the token also spend quota, so the estimate is an upper bound on what is left;

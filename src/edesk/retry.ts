@@ -20,11 +20,11 @@ export const DEFAULT_RETRY: RetryPolicy = { delaysMs: [250, 1000], maxRetryAfter
 
 export const NO_RETRY: RetryPolicy = { delaysMs: [], maxRetryAfterMs: 0 };
 
-// 429 is left out on purpose: the caller must see the rate limit with its figures (design.md
+// 429 is left out on purpose: the caller must see the rate limit with its figures (docs/architecture.md
 // §1) and decide; a silent retry would spend more of the same quota. A timeout already cost
 // the caller the whole timeout, and a slow eDesk is not helped by a second slow request.
 // Auth, validation and 404 answers will not change on a retry, and neither will a 500: eDesk
-// answers 500 to values it cannot parse (edesk-api.md §3, observed), so only the gateway
+// answers 500 to values it cannot parse (docs/edesk-api.md §3, observed), so only the gateway
 // statuses count as passing.
 const TRANSIENT_STATUS = new Set([502, 503, 504]);
 

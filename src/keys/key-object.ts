@@ -13,7 +13,7 @@ const PREFIX = "key:";
 /**
  * The one Durable Object that holds every API key created through the admin API. A Durable
  * Object, not KV: KV is eventually consistent (a delete can take 60 s to reach every location),
- * and a revoked key must fail on the very next request (design.md §2). Keys are few (bounded
+ * and a revoked key must fail on the very next request (docs/architecture.md §2). Keys are few (bounded
  * by MAX_KEYS), so one object keeps them all in memory and answers a check without storage I/O.
  */
 export class KeyObject extends DurableObject<Env> {

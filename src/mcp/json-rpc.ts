@@ -35,7 +35,7 @@ export class JsonRpcError extends Error {
 }
 
 /**
- * What a request handler's failure becomes on the wire (design.md §3): JSON-RPC errors and
+ * What a request handler's failure becomes on the wire (docs/architecture.md §3): JSON-RPC errors and
  * cancellations as they are; an AppError (an operator-facing, secret-free message such as
  * "ENCRYPTION_KEY changed") as -32603 with its message; anything else as a generic -32603
  * whose details go only to the log, under a request id.

@@ -148,7 +148,7 @@ function isClientFault(error: Error): boolean {
   return error instanceof ProtocolError || error.message.startsWith("Rejected inbound request");
 }
 
-/** Copies a tool call's rate-limit figures onto a plain JSON response (design.md §1). */
+/** Copies a tool call's rate-limit figures onto a plain JSON response (docs/architecture.md §1). */
 export function withRateHeaders(response: Response, scope: CallScope): Response {
   const figures = scope.rateHeaders;
   if (!figures || !response.headers.get("content-type")?.includes("application/json")) {

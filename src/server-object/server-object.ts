@@ -25,7 +25,7 @@ const RECORD = "record";
 /**
  * One Durable Object per MCP server: the source of truth for its record, config, expiry and
  * sessions. KV only routes a token hash here; this object refuses a revoked or expired server
- * whatever KV still says (design.md §2).
+ * whatever KV still says (docs/architecture.md §2).
  */
 export class ServerObject extends DurableObject<Env> implements ToolHost {
   private record: ServerRecord | null | undefined;

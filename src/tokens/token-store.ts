@@ -1,6 +1,6 @@
 /**
  * KV holds `token:<sha256>` → server id. It is a cache for routing only: KV is eventually
- * consistent, so the ServerObject authorises every request (design.md §2).
+ * consistent, so the ServerObject authorises every request (docs/architecture.md §2).
  */
 const key = (tokenHash: string) => `token:${tokenHash}`;
 

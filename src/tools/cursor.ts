@@ -1,7 +1,7 @@
 import { decodeBase64, encodeBase64Url } from "../encoding/base64url";
 
-// Opaque list cursors (design.md §1: "the cursor is opaque to the caller and carries eDesk's
-// page and itemsPerPage"). eDesk pages by number (edesk-api.md §3), so a cursor is just the
+// Opaque list cursors (docs/architecture.md §1: "the cursor is opaque to the caller and carries eDesk's
+// page and itemsPerPage"). eDesk pages by number (docs/edesk-api.md §3), so a cursor is just the
 // next page number and page size, plus a version and a checksum bound to the tool name. The
 // checksum is a tamper and mix-up check, not a secret: a forged, edited, truncated or
 // other-tool cursor fails it, and a cursor from another format version is refused by `v`.
@@ -12,9 +12,9 @@ export interface PageRequest {
   itemsPerPage: number;
 }
 
-/** eDesk's default page size (edesk-api.md §3, CONFIRMED (observed)); also ours. */
+/** eDesk's default page size (docs/edesk-api.md §3, CONFIRMED (observed)); also ours. */
 export const DEFAULT_LIMIT = 20;
-// GUESS: eDesk documents no maximum page size; clients use 100 successfully (edesk-api.md §3).
+// GUESS: eDesk documents no maximum page size; clients use 100 successfully (docs/edesk-api.md §3).
 export const MAX_LIMIT = 100;
 const MAX_PAGE = 1_000_000;
 const VERSION = 1;
@@ -85,7 +85,7 @@ export function pageFor(tool: string, limit?: number, cursor?: string | null): P
 }
 
 function count(value: unknown): number | undefined {
-  // Numbers sometimes arrive as strings from the live API (edesk-api.md §3 "types vary").
+  // Numbers sometimes arrive as strings from the live API (docs/edesk-api.md §3 "types vary").
   const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
   return typeof number === "number" && Number.isFinite(number) ? number : undefined;
 }
@@ -93,7 +93,7 @@ function count(value: unknown): number | undefined {
 /**
  * `next_cursor` for a list answer: null on the last page. eDesk's paginator
  * `{currentPage, itemsPerPage, totalItemsCount}` has more pages while
- * `currentPage * itemsPerPage < totalItemsCount` (edesk-api.md §3).
+ * `currentPage * itemsPerPage < totalItemsCount` (docs/edesk-api.md §3).
  */
 export function nextCursor(
   tool: string,

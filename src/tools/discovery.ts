@@ -5,7 +5,7 @@ import { asObjectSchema, toJsonSchema } from "./json-schema";
 import { errorResult, successResult } from "./results";
 import { invalidArgsText, validateArgs } from "./validate-args";
 
-// `tool_exposure: "discovery"` (design.md §1) lists three meta tools instead of the catalog, for
+// `tool_exposure: "discovery"` (docs/architecture.md §1) lists three meta tools instead of the catalog, for
 // clients whose context cannot hold ~40 schemas: find a tool, read its schema, run it.
 
 export const SEARCH_TOOLS = "search_tools";

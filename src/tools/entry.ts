@@ -14,8 +14,8 @@ export interface ToolEntry {
   definition: Tool;
 }
 
-// The paging arguments the engine adds to every list tool (design.md §1; eDesk's own
-// page/itemsPerPage stay hidden behind the cursor, edesk-api.md §3). How paging works is said
+// The paging arguments the engine adds to every list tool (docs/architecture.md §1; eDesk's own
+// page/itemsPerPage stay hidden behind the cursor, docs/edesk-api.md §3). How paging works is said
 // once in the server's instructions (mcp-server.ts), not on each of the list tools.
 const LIST_EXTRA: Record<string, z.ZodType> = {
   limit: z.int().min(1).max(MAX_LIMIT).optional(),
@@ -70,7 +70,7 @@ function buildEntry(tool: CatalogTool): ToolEntry {
   const input = inputSchema(operation, extra);
   const inputJson = asObjectSchema(toJsonSchema(input));
   if (!inputJson) throw new Error(`${tool.name}: input schema is not an object`);
-  // No outputSchema: eDesk's answers vary in types (edesk-api.md §3), so the catalog's output
+  // No outputSchema: eDesk's answers vary in types (docs/edesk-api.md §3), so the catalog's output
   // models are loose and would constrain nothing a client could check; model clients do not
   // pass an outputSchema to the model, and each read's description names the fields it acts on.
   // structuredContent is returned all the same. No title either: it would only restate the

@@ -98,7 +98,7 @@ async function perform(
   const { limit, next_cursor: cursor, ...filters } = args;
   const page = pageFor(tool.name, limit as number | undefined, cursor as string | null | undefined);
   const request = splitArgs(tool, filters);
-  // eDesk pages by number with camelCase `itemsPerPage` (edesk-api.md §3).
+  // eDesk pages by number with camelCase `itemsPerPage` (docs/edesk-api.md §3).
   request.query = {
     ...request.query,
     page: String(page.page),
@@ -116,7 +116,7 @@ async function perform(
 /**
  * Runs one catalog tool: validate (nothing is sent on bad arguments), send, shape the result.
  * eDesk failures and bad cursors become `isError` results; a cancelled call rethrows; anything
- * else is a bug and propagates (the host turns it into JSON-RPC -32603, design.md §3).
+ * else is a bug and propagates (the host turns it into JSON-RPC -32603, docs/architecture.md §3).
  * Only the client retries, and only reads (edesk/retry.ts): a write is never repeated behind the
  * model's back.
  */

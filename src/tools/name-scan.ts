@@ -43,7 +43,7 @@ export async function scanByName(
   for (let read = 0; read < MAX_SCAN_PAGES; read++) {
     const page = Math.floor(offset / SCAN_PAGE_SIZE) + 1;
     const request = splitArgs(tool, filters);
-    // eDesk pages by number with camelCase `itemsPerPage` (edesk-api.md §3).
+    // eDesk pages by number with camelCase `itemsPerPage` (docs/edesk-api.md §3).
     request.query = { ...request.query, page: String(page), itemsPerPage: String(SCAN_PAGE_SIZE) };
     const response = await send(request);
     const where = { method: request.method, path: request.path, tool: tool.name };

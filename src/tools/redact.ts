@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { sensitivity, type PiiKind, type Sensitivity } from "../catalog/pii";
 import { knownPattern, maskText, maskValue, type TextMasking } from "./mask";
 
-// Masks personal data in a tool result (config.redact, design.md "Newer contracts"). Which field
+// Masks personal data in a tool result (config.redact, docs/architecture.md "Newer contracts"). Which field
 // carries which kind is declared on the operation's output model (catalog/models.ts, `pii`); free
 // text and whatever no model describes get pattern masking for emails and phone numbers, plus the
 // personal values the result's own fields hold (a customer's name in a reply's greeting).

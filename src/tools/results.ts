@@ -10,7 +10,7 @@ const isObject = (value: unknown): value is Json =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
- * `_meta` of a result that called eDesk: the rate-limit figures under the names design.md §1
+ * `_meta` of a result that called eDesk: the rate-limit figures under the names docs/architecture.md §1
  * fixes (`ratelimit-limit`, `ratelimit-remaining`, `ratelimit-reset`; reset in seconds).
  */
 export function rateLimitMeta(figures: RateLimitFigures): Record<string, number> {
@@ -35,7 +35,7 @@ export function successResult(structured: Json, figures?: RateLimitFigures): Cal
   return result;
 }
 
-/** A failed tool call the model can act on: text only, never `structuredContent` (design.md §3). */
+/** A failed tool call the model can act on: text only, never `structuredContent` (docs/architecture.md §3). */
 export function errorResult(text: string, figures?: RateLimitFigures): CallToolResult {
   const result: CallToolResult = { content: [{ type: "text", text }], isError: true };
   if (figures) result._meta = rateLimitMeta(figures);
@@ -59,8 +59,8 @@ function shapeError(response: EdeskResponse, where: ShapeContext, problem: strin
 }
 
 /**
- * A list answer `{data: [...], paginator}` (edesk-api.md §3) as `{result, next_cursor}`
- * (design.md §1). Throws a `bad_response` EdeskError when `data` is not an array.
+ * A list answer `{data: [...], paginator}` (docs/edesk-api.md §3) as `{result, next_cursor}`
+ * (docs/architecture.md §1). Throws a `bad_response` EdeskError when `data` is not an array.
  */
 export function listStructured(
   response: EdeskResponse,
@@ -76,7 +76,7 @@ export function listStructured(
 
 /**
  * A single-object answer unwrapped from eDesk's envelope: `{data: {...}}` gives the object;
- * a body without `data` (the live DELETE's top-level `{ok, message}`, edesk-api.md §2.1) is
+ * a body without `data` (the live DELETE's top-level `{ok, message}`, docs/edesk-api.md §2.1) is
  * returned as it is; a non-object `data` is wrapped as `{result}` since structuredContent
  * must be an object (MCP 2025-06-18).
  */

@@ -8,7 +8,7 @@ import type { PiiKind } from "../catalog/pii";
 
 export type { CallContext, UpstreamInfo } from "./execute";
 
-/** An MCP server's tool configuration (design.md §1 `config`). */
+/** An MCP server's tool configuration (docs/architecture.md §1 `config`). */
 export interface ServerToolConfig extends ToolConfig {
   /** `all` (default): every selected tool is listed; `discovery`: only the three meta tools. */
   tool_exposure?: "all" | "discovery";
@@ -36,7 +36,7 @@ export interface ToolSet {
   call(name: string, args: unknown, ctx: CallContext): Promise<CallToolResult>;
 }
 
-/** One row of the admin API's `GET …/tools` (design.md §1). */
+/** One row of the admin API's `GET …/tools` (docs/architecture.md §1). */
 export interface ToolPreview {
   name: string;
   description: string;
@@ -103,7 +103,7 @@ export function configKey(config: ServerToolConfig): string {
 
 /**
  * The tool set of a config over the real catalog, memoised per isolate by
- * (catalog version, canonical config) in a small LRU map (design.md §2).
+ * (catalog version, canonical config) in a small LRU map (docs/architecture.md §2).
  */
 export function toolSetFor(config: ServerToolConfig): ToolSet {
   const key = configKey(config);

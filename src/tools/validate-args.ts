@@ -33,7 +33,7 @@ function describeIssue(issue: z.core.$ZodIssue, known: readonly string[]): strin
 
 /**
  * Validates tool arguments with the tool's zod schema (the one the JSON Schema came from,
- * design.md §3). On failure, every problem is listed so a model can fix all of them at once.
+ * docs/architecture.md §3). On failure, every problem is listed so a model can fix all of them at once.
  */
 export function validateArgs(
   schema: z.ZodType,
@@ -48,7 +48,7 @@ export function validateArgs(
   };
 }
 
-/** The text of an `isError` result for bad arguments (design.md §3: nothing reaches eDesk). */
+/** The text of an `isError` result for bad arguments (docs/architecture.md §3: nothing reaches eDesk). */
 export function invalidArgsText(tool: string, problems: readonly string[]): string {
   return (
     `Invalid arguments for ${tool}; nothing was sent to eDesk.\n` +

@@ -31,7 +31,7 @@ export class Child {
       shell: options.shell ?? false,
       stdio: ["pipe", "pipe", "pipe"],
       // Own process group: `npx` and `sh -c` start grandchildren, and killing the group is the
-      // only way to be sure none outlives the test (toolchain.md §8.11).
+      // only way to be sure none outlives the test (docs/toolchain.md §8.11).
       detached: true,
     });
     this.exited = new Promise((resolve) => {

@@ -8,7 +8,7 @@ import { planSessions, type SessionPlan } from "./load-plan";
 import { connect, createAccount, createServer, simulatorUrl, type TransportKind } from "./stack";
 
 // Many sessions of one MCP server at once: every session is served by the same Durable Object
-// (design.md §2), so a mix-up between sessions would show as an answer for another customer.
+// (docs/architecture.md §2), so a mix-up between sessions would show as an answer for another customer.
 
 const SESSIONS = 50;
 const LEGACY_SESSIONS = 10;

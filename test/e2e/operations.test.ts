@@ -39,7 +39,7 @@ async function setBucket(bucket: { capacity: number; refill_per_second: number }
   });
 }
 
-/** The 40 documented operations (edesk-api.md §2), as method + path pattern. */
+/** The 40 documented operations (docs/edesk-api.md §2), as method + path pattern. */
 const OPERATIONS = [
   "GET /tickets", "POST /tickets", "GET /tickets/:id", "PUT /tickets/:id", "PUT /tickets/:id/data",
   "DELETE /tickets/:id", "POST /messages", "GET /messages/:id", "PUT /messages/:id",

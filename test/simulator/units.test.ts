@@ -41,7 +41,7 @@ describe("configuration", () => {
   });
 });
 
-describe("token bucket (edesk-api.md §3: burst 60, 2 per second)", () => {
+describe("token bucket (docs/edesk-api.md §3: burst 60, 2 per second)", () => {
   it("allows a full burst, then asks to retry after the refill time", () => {
     const bucket = new TokenBucket({ capacity: 60, refillPerSecond: 2 }, 0);
     for (let i = 0; i < 60; i++) expect(bucket.take(0)).toBe(0);

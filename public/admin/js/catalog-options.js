@@ -5,7 +5,7 @@
 
 const STANDARD = ["list", "get", "create", "update", "delete"];
 
-/** The method groups of `config.methods` (design.md §1) with what each stands for. */
+/** The method groups of `config.methods` (docs/architecture.md §1) with what each stands for. */
 export const METHOD_GROUPS = [
   { value: "read", label: "Read", hint: "list and get, and read-only actions" },
   { value: "write", label: "Write", hint: "create, update and delete, and other changes" },

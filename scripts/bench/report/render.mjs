@@ -85,7 +85,7 @@ function notesSection(report) {
 - The floor is the cheapest request the same worker answers under the same \`wrangler dev\`
   (\`GET /api/integrated-account\` without credentials, 401). It holds the client's HTTP work,
   wrangler's proxy workerd hop and the runtime's entry; on Cloudflare there is no proxy hop.
-- Every MCP server is one Durable Object (design.md §2), so all sessions of a server, including
+- Every MCP server is one Durable Object (docs/architecture.md §2), so all sessions of a server, including
   the ${report.setup.plan.sessions} concurrent ones of section 3, are served by one object.
 - Dev-only hops on both paths: wrangler's proxy workerd forwards every request through a single
   Durable Object (\`ProxyWorker\`, wrangler 4.86 \`templates/startDevWorker/ProxyWorker.ts\`) to

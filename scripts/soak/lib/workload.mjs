@@ -113,7 +113,7 @@ const OPERATIONS = [
     },
   },
   {
-    // eDesk has no endpoint that lists a ticket's messages (edesk-api.md §2): a client reads
+    // eDesk has no endpoint that lists a ticket's messages (docs/edesk-api.md §2): a client reads
     // the ticket's messages_ids and gets each message.
     name: "get_message",
     weight: 17,

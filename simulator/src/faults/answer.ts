@@ -4,7 +4,7 @@ import { errorBody } from "../errors";
 import { retryAfterWhenEmpty, type BucketConfig } from "../rate-limit";
 import type { FaultRule } from "./rule";
 
-/** What an injected status answers, in eDesk's error envelope (edesk-api.md §3). */
+/** What an injected status answers, in eDesk's error envelope (docs/edesk-api.md §3). */
 const STATUS_TEXT: Record<number, [message: string, details: string]> = {
   400: ["Bad request", "The request could not be processed"],
   401: ["Unauthorized", EXPIRED_TOKEN],

@@ -3,7 +3,7 @@ import { isObject } from "../validate";
 /**
  * Upstream fault rules for the test-only control API (`PUT /__sim/faults`): what a flaky eDesk
  * or a proxy in front of it can do to a client. They exist to test the worker's handling of
- * eDesk faults (edesk-api.md §3: 429, 5xx, 401) and of broken transport, never in a deployment.
+ * eDesk faults (docs/edesk-api.md §3: 429, 5xx, 401) and of broken transport, never in a deployment.
  */
 
 export const FAULT_KINDS = ["status", "delay", "truncate", "non_json", "empty", "reset"] as const;

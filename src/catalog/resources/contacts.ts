@@ -3,7 +3,7 @@ import { defineResource } from "../define";
 import { READ, id, query } from "../fields";
 import { Contact, listOf } from "../models";
 
-// Contacts (edesk-api.md §2.8): search only; eDesk has no get or create by id, contacts are
+// Contacts (docs/edesk-api.md §2.8): search only; eDesk has no get or create by id, contacts are
 // created through the inline `contact` of ticket and sales-order create.
 
 export const contacts = defineResource({

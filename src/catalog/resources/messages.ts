@@ -4,7 +4,7 @@ import { MESSAGE_DIRECTION } from "../enums";
 import { CREATE, DELETE, OVERWRITE, READ, atLeastOne, body, dateTime, id, pathId } from "../fields";
 import { Confirmation, Message } from "../models";
 
-// Messages = ticket items: replies, internal notes and system events (edesk-api.md §2.2).
+// Messages = ticket items: replies, internal notes and system events (docs/edesk-api.md §2.2).
 // There is no list endpoint: a ticket's messages_ids are read one by one (§2 "Not in the API").
 
 const REPLY = "to reply to the customer use type Message, direction Outgoing, send true";
@@ -101,7 +101,7 @@ export const messages = defineResource({
       annotations: OVERWRITE,
       output: Message,
       check: atLeastOne(["subject", "body"]),
-      // GUESS: sent messages are not editable (edesk-api.md §2.2 INFERRED); `type` accepting only
+      // GUESS: sent messages are not editable (docs/edesk-api.md §2.2 INFERRED); `type` accepting only
       // Note is CONFIRMED.
       description:
         "Edit an internal note's body or subject. Only notes are editable; a message already sent " +
@@ -120,7 +120,7 @@ export const messages = defineResource({
       source: "§2.2 DELETE /messages/{id}",
       annotations: DELETE,
       output: Confirmation,
-      // GUESS: only notes are deletable (edesk-api.md §2.2 INFERRED); the answer is assumed to be
+      // GUESS: only notes are deletable (docs/edesk-api.md §2.2 INFERRED); the answer is assumed to be
       // the `{ok, message}` confirmation that ticket and sales-order deletes give (§2.1, §2.3).
       description:
         "Delete a ticket item by id, normally an internal note. Deleting does not recall a message " +

@@ -4,7 +4,7 @@ import { ATTACHMENT_TYPE } from "../enums";
 import { CREATE, body, pathId } from "../fields";
 import { OrderNote } from "../models";
 
-// POST /order-notes/{id}/attachments (edesk-api.md §2.5). The live API accepts only
+// POST /order-notes/{id}/attachments (docs/edesk-api.md §2.5). The live API accepts only
 // multipart/form-data: one `attachments[]` file part per file plus one `attachmentType` text
 // field (the spec's JSON `files` variant is silently dropped, CONFIRMED observed [CLI]).
 // `encoding: "multipart"` makes splitArgs build exactly that (multipart.ts): `attachments` →

@@ -3,7 +3,7 @@ import { defineResource } from "../define";
 import { CREATE, DELETE, OVERWRITE, READ, body, id, pathId } from "../fields";
 import { Confirmation, OrderNote, listOf } from "../models";
 
-// Order notes: internal notes on a sales order (edesk-api.md §2.5).
+// Order notes: internal notes on a sales order (docs/edesk-api.md §2.5).
 
 const text = (required: boolean) => body(z.string().min(1), required);
 

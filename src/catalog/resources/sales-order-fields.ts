@@ -3,7 +3,7 @@ import type { FieldSpec } from "../define";
 import { DELIVERY_TYPE, ORDER_STATUS } from "../enums";
 import { body, customFields, dateTime, id, inlineContact } from "../fields";
 
-// Request bodies of POST and PUT /sales-orders (edesk-api.md §2.3, SalesOrderCreateRequest and
+// Request bodies of POST and PUT /sales-orders (docs/edesk-api.md §2.3, SalesOrderCreateRequest and
 // SalesOrderUpdateRequest). Both share the fields; only what is required differs.
 
 /** AddressRequest: name, line_1, city, country (ISO-3166 alpha-2), postcode required. */

@@ -4,7 +4,7 @@ import { CREATE, DELETE, OVERWRITE, READ, body, pathId } from "../fields";
 import { Confirmation, SalesOrder, TrackingLinks } from "../models";
 
 // Tracking links of a sales order: one path per order, POST adds, PUT replaces all, DELETE
-// removes all (edesk-api.md §2.4). POST and PUT return the full sales order (per [CLI]).
+// removes all (docs/edesk-api.md §2.4). POST and PUT return the full sales order (per [CLI]).
 
 const trackingLinks = body(
   z

@@ -16,7 +16,7 @@ import {
 import { Confirmation, SalesOrder, listOf } from "../models";
 import { salesOrderFields } from "./sales-order-fields";
 
-// Sales orders (edesk-api.md §2.3): the e-commerce orders behind tickets.
+// Sales orders (docs/edesk-api.md §2.3): the e-commerce orders behind tickets.
 
 const createFields = salesOrderFields("create");
 const updateFields = { id: pathId(), ...salesOrderFields("update") };

@@ -5,7 +5,7 @@ import { TAG_COLOR, TAG_ICON } from "../enums";
 import { CREATE, DELETE, OVERWRITE, READ, atLeastOne, body, id, pathId } from "../fields";
 import { Confirmation, Tag, listOf } from "../models";
 
-// Tag definitions (edesk-api.md §2.7). Tagging a ticket is ticket-tags.ts, not these tools.
+// Tag definitions (docs/edesk-api.md §2.7). Tagging a ticket is ticket-tags.ts, not these tools.
 
 const color = body(z.enum(TAG_COLOR));
 const icon = body(z.enum(TAG_ICON));

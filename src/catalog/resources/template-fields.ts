@@ -12,7 +12,7 @@ import {
 } from "../enums";
 import { body, id } from "../fields";
 
-// TemplateRequest of POST /templates and PUT /templates/{id} (edesk-api.md §2.6). PUT is a full
+// TemplateRequest of POST /templates and PUT /templates/{id} (docs/edesk-api.md §2.6). PUT is a full
 // replace with the create's required fields (CONFIRMED observed [CLI]).
 
 /** The template_usage values with which eDesk itself sends the template (customer-visible). */

@@ -4,7 +4,7 @@ import { CREATE, DELETE, OVERWRITE, READ, pathId } from "../fields";
 import { Confirmation, Template, listOf } from "../models";
 import { AUTOMATIC_TEMPLATE_USAGE, templateFields } from "./template-fields";
 
-// Templates: saved replies (edesk-api.md §2.6). No list filters are documented.
+// Templates: saved replies (docs/edesk-api.md §2.6). No list filters are documented.
 
 const WHERE_IT_APPLIES =
   "channels, query_type, order_status, delivery_date and order_fulfilment limit where it applies.";
@@ -61,7 +61,7 @@ export const templates = defineResource({
         "template_usage Auto, Rule or OutOfOffice with active true is refused: it makes the " +
         `template an automatic reply to customers. ${WHERE_IT_APPLIES}`,
       fields: { id: pathId(), ...templateFields("update") },
-      // GUESS (edesk-api.md §2.6 documents the values, not their effect): Auto, Rule and
+      // GUESS (docs/edesk-api.md §2.6 documents the values, not their effect): Auto, Rule and
       // OutOfOffice templates are sent by eDesk itself when active, with no agent in between.
       customerVisible: {
         when: { template_usage: AUTOMATIC_TEMPLATE_USAGE, active: [true] },

@@ -6,14 +6,14 @@ import { Message, OrderNote, SalesOrder, Ticket } from "../models";
 import { toolName } from "../naming";
 import { fillPath } from "../fill-path";
 
-// One read that follows the e-commerce graph of a ticket (edesk-api.md §2.1–§2.5): the ticket
+// One read that follows the e-commerce graph of a ticket (docs/edesk-api.md §2.1–§2.5): the ticket
 // holds only ids (messages_ids, sales_order_id), the order holds order_notes_id, and eDesk has no
 // endpoint that lists a ticket's messages, so each item is fetched by id. Bounded to
 // 1 + MAX_MESSAGES + 1 + MAX_NOTES = 32 upstream requests.
 
 export const MAX_MESSAGES = 20;
 export const MAX_NOTES = 10;
-// An [OSS] client saw 429 "Out of quota" with 6 concurrent calls (edesk-api.md §5), so fewer.
+// An [OSS] client saw 429 "Out of quota" with 6 concurrent calls (docs/edesk-api.md §5), so fewer.
 const CONCURRENCY = 4;
 
 const GET_ORDER = toolName("sales_orders", "get");
@@ -66,7 +66,7 @@ async function readEach(reader: Reader, what: string, base: string, ids: number[
   return rows.filter((row): row is Row => row !== null).sort(byCreatedAt);
 }
 
-// GUESS: the order of messages_ids / order_notes_id is undocumented (edesk-api.md §2.1, §6);
+// GUESS: the order of messages_ids / order_notes_id is undocumented (docs/edesk-api.md §2.1, §6);
 // the array's tail is taken as the newest, and what is returned is re-sorted by created_at.
 function newest(reader: Reader, what: string, ids: number[], max: number) {
   const omitted = Math.max(0, ids.length - max);
@@ -168,7 +168,7 @@ function byCreatedAt(a: Row, b: Row): number {
   const x = a.created_at;
   const y = b.created_at;
   if (typeof x === "number" && typeof y === "number") return x - y;
-  // `YYYY-MM-DD HH:MM:SS` strings sort chronologically as text (edesk-api.md §3).
+  // `YYYY-MM-DD HH:MM:SS` strings sort chronologically as text (docs/edesk-api.md §3).
   return String(x ?? "").localeCompare(String(y ?? ""));
 }
 

@@ -7,7 +7,7 @@ import { Ticket } from "../models";
 import { fillPath } from "../fill-path";
 
 // The one tool that changes a ticket's state. eDesk splits it over two endpoints
-// (edesk-api.md §2.1): PUT /tickets/{id} for the ticket's fields and PUT /tickets/{id}/data for
+// (docs/edesk-api.md §2.1): PUT /tickets/{id} for the ticket's fields and PUT /tickets/{id}/data for
 // custom fields. Tags are deliberately absent: PUT's `tag_ids` replaces the whole list, so
 // tagging has its own read-modify-write tools (ticket-tags.ts).
 

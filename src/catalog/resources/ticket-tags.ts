@@ -6,7 +6,7 @@ import { resolveTagNames } from "../tag-names";
 import { fillPath } from "../fill-path";
 
 // Tagging a ticket. eDesk has no add-tag endpoint: PUT /tickets/{id} with `tag_ids` REPLACES the
-// ticket's tag list (edesk-api.md §2.1, §2.7), so a model that sends only the new tag silently
+// ticket's tag list (docs/edesk-api.md §2.1, §2.7), so a model that sends only the new tag silently
 // drops the others. These tools read the ticket's `tags_ids` and write back the union or
 // difference. Read-modify-write is not atomic: a tag change made elsewhere between the two
 // requests can be lost; eDesk offers nothing better.

@@ -23,7 +23,7 @@ import {
 } from "../fields";
 import { Confirmation, Ticket, listOf } from "../models";
 
-// Tickets (edesk-api.md §2.1). PUT /tickets/{id} and PUT /tickets/{id}/data have no tool of their
+// Tickets (docs/edesk-api.md §2.1). PUT /tickets/{id} and PUT /tickets/{id}/data have no tool of their
 // own: `update_a_e_desk_ticket_datum_by_id` (ticket-data.ts) covers both, and tagging goes through
 // ticket-tags.ts, so a model never has to choose between overlapping update tools.
 
@@ -57,7 +57,7 @@ export const tickets = defineResource({
           z.string().min(1).describe("e.g. 406-1195395-1150767"),
         ),
         // GUESS: the spec types the created_at filters as int64 but its examples are dates and
-        // epochs crash the sales-order twin (edesk-api.md §2.1), so dates are sent.
+        // epochs crash the sales-order twin (docs/edesk-api.md §2.1), so dates are sent.
         filter_created_at_gte: query(day()),
         filter_created_at_lte: query(day()),
         filter_last_updated_at_gte: query(day("Last message, account timezone")),

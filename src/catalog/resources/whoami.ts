@@ -2,7 +2,7 @@ import { defineResource } from "../define";
 import { READ } from "../fields";
 import { Whoami } from "../models";
 
-// GET /whoami (edesk-api.md §1). It takes no id, so the standard `get` (…_by_id) does not fit:
+// GET /whoami (docs/edesk-api.md §1). It takes no id, so the standard `get` (…_by_id) does not fit:
 // a custom read verb `get` gives `get_e_desk_whoami`, which reads as what it does. Tagged
 // `users` because it answers with a User (and `whoami` as its own name).
 

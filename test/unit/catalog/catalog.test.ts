@@ -6,7 +6,7 @@ import { entryFor } from "../../../src/tools/entry";
 import { inputSchema } from "../../../src/catalog/input-schema";
 import { endpoint, fakeEdesk, run } from "./helpers";
 
-// The complete documented set, edesk-api.md §2 table (40 operations).
+// The complete documented set, docs/edesk-api.md §2 table (40 operations).
 const DOCUMENTED = [
   "GET /tickets",
   "POST /tickets",
@@ -128,7 +128,7 @@ describe("catalog coverage", () => {
     for (const name of names) expect(name).toMatch(/^[a-zA-Z0-9_-]{1,64}$/);
   });
 
-  it("cites an edesk-api.md section and sets openWorldHint on every operation", () => {
+  it("cites an docs/edesk-api.md section and sets openWorldHint on every operation", () => {
     for (const resource of CATALOG) {
       for (const operation of resource.operations) {
         expect(operation.source).toMatch(/^§\d/);
@@ -194,7 +194,7 @@ function schemaNodes(node: unknown): Record<string, unknown>[] {
   return [node as Record<string, unknown>, ...Object.values(node).flatMap(schemaNodes)];
 }
 
-// What the engine adds to list tools (design.md §1), to measure what a model really reads.
+// What the engine adds to list tools (docs/architecture.md §1), to measure what a model really reads.
 const LIST_ARGS = {
   limit: z.int().min(1).max(100).optional().describe("Page size 1-100, default 20"),
   next_cursor: z.string().optional().describe("next_cursor of the previous page"),

@@ -44,7 +44,7 @@ export function fakeEdesk(
   return { ctx, requests, maxInFlight: () => maxInFlight };
 }
 
-/** `METHOD /path` with ids replaced by `{}`, to compare against the edesk-api.md §2 table. */
+/** `METHOD /path` with ids replaced by `{}`, to compare against the docs/edesk-api.md §2 table. */
 export function endpoint(method: string, path: string): string {
   return `${method} ${path.replace(/\{[^}]*\}/g, "{}").replace(/\/\d+(?=\/|$)/g, "/{}")}`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toMultipart } from "../../../src/catalog/multipart";
 
-describe("multipart bodies (edesk-api.md §2.5)", () => {
+describe("multipart bodies (docs/edesk-api.md §2.5)", () => {
   it("keeps CR and LF in a file name out of the part headers", async () => {
     const form = toMultipart({
       attachments: [

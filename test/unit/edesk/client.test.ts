@@ -36,7 +36,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe("eDesk client requests (edesk-api.md §1)", () => {
+describe("eDesk client requests (docs/edesk-api.md §1)", () => {
   it("sends baseUrl + path + query with bearer auth and Accept JSON", async () => {
     const { edesk, requests } = client(() => json(200, { data: [] }));
     await edesk.request({
@@ -87,7 +87,7 @@ describe("eDesk client requests (edesk-api.md §1)", () => {
   });
 });
 
-describe("eDesk client failures (edesk-api.md §3)", () => {
+describe("eDesk client failures (docs/edesk-api.md §3)", () => {
   it("turns a 400 into a validation error with field codes", async () => {
     const { edesk } = client(() =>
       edeskError(400, "Validation failed", { channel_id: { errorCode: "4002" } }),

@@ -13,7 +13,7 @@ const envelope = (status: number, message: string, details: unknown = "") => ({
   error: { httpCode: status, message, details },
 });
 
-describe("eDesk validation details (edesk-api.md §3)", () => {
+describe("eDesk validation details (docs/edesk-api.md §3)", () => {
   it("reads string error codes with their documented meaning", () => {
     expect(
       parseFieldErrors({ subject: { errorCode: "4001" }, ticket_id: { errorCode: "4002" } }),

@@ -1,5 +1,5 @@
 // A unit-level fake of the network: records what the client sends and answers with canned,
-// eDesk-shaped responses (edesk-api.md §2, §3). The e2e layer uses the real simulator.
+// eDesk-shaped responses (docs/edesk-api.md §2, §3). The e2e layer uses the real simulator.
 
 export interface SentRequest {
   method: string;
@@ -36,7 +36,7 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   });
 }
 
-/** eDesk's error envelope (edesk-api.md §3). */
+/** eDesk's error envelope (docs/edesk-api.md §3). */
 export function edeskError(
   status: number,
   message: string,

@@ -6,7 +6,7 @@ function clock(start = 1_000_000) {
   return { now: () => now, advance: (ms: number) => (now += ms) };
 }
 
-describe("rate-limit bucket estimate (edesk-api.md §3: burst 60, +2/s)", () => {
+describe("rate-limit bucket estimate (docs/edesk-api.md §3: burst 60, +2/s)", () => {
   it("reports a full bucket for an account never seen", () => {
     const tracker = new RateLimitTracker({ now: clock().now });
     expect(tracker.figures("acct")).toEqual({ limit: 60, remaining: 60, reset: 0 });

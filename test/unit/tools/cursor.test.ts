@@ -43,7 +43,7 @@ describe("list cursors", () => {
   });
 });
 
-describe("pageFor: limit and next_cursor to eDesk's page/itemsPerPage (edesk-api.md §3)", () => {
+describe("pageFor: limit and next_cursor to eDesk's page/itemsPerPage (docs/edesk-api.md §3)", () => {
   it("starts at page 1 of 20 by default", () => {
     expect(pageFor(TOOL)).toEqual({ page: 1, itemsPerPage: 20 });
     expect(pageFor(TOOL, 50, null)).toEqual({ page: 1, itemsPerPage: 50 });

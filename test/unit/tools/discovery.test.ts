@@ -13,7 +13,7 @@ type Found = {
   hint?: string;
 };
 
-describe("discovery exposure (design.md §1 tool_exposure)", () => {
+describe("discovery exposure (docs/architecture.md §1 tool_exposure)", () => {
   it("lists exactly search_tools, get_tool_schema and call_tool, with object schemas", () => {
     expect(discovery.tools.map((tool) => tool.name)).toEqual([
       "search_tools",

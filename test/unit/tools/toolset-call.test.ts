@@ -80,7 +80,7 @@ describe("calling a tool", () => {
   });
 });
 
-describe("list paging (design.md §1, edesk-api.md §3)", () => {
+describe("list paging (docs/architecture.md §1, docs/edesk-api.md §3)", () => {
   it("turns limit into page/itemsPerPage and the paginator into next_cursor", async () => {
     const { ctx, requests } = fakeContext(() =>
       json(200, {

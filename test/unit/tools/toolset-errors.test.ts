@@ -10,7 +10,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe("eDesk failures as error results (edesk-api.md §3)", () => {
+describe("eDesk failures as error results (docs/edesk-api.md §3)", () => {
   async function failWith(
     response: () => Response | Promise<Response>,
     name = "create_a_e_desk_ticket",

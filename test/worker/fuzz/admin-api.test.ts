@@ -27,7 +27,7 @@ describe("fuzzing the admin API", () => {
       count: 1_500,
       secrets: () => [...STATIC_SECRETS, ...tokens],
       generate: (rng) => adminCase(rng, ctx),
-      // A server's URL is shown once, in its creation answer (design.md §1): from then on its
+      // A server's URL is shown once, in its creation answer (docs/architecture.md §1): from then on its
       // token is a secret like the others.
       after(_case, observed) {
         const url = (parseJson(observed.body) as { url?: unknown } | undefined)?.url;
