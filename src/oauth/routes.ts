@@ -1,0 +1,31 @@
+import type { Config, Env } from "../env";
+import { AppError } from "../http/errors";
+import { authorizationServerMetadata, protectedResourceMetadata } from "./metadata";
+import { AS_METADATA_PATH, issuerOrigin, PRM_PREFIX } from "./urls";
+
+/** The authorization server's paths: its metadata, the per-server resource metadata, `/oauth/*`. */
+export function isOAuthPath(pathname: string): boolean {
+  return (
+    pathname === AS_METADATA_PATH ||
+    pathname === PRM_PREFIX ||
+    pathname.startsWith(`${PRM_PREFIX}/`) ||
+    pathname.startsWith("/oauth/")
+  );
+}
+
+/** Routes an OAuth request; every answer is the library's or ours, never a stack. */
+export async function routeOAuth(
+  request: Request,
+  env: Env,
+  ctx: ExecutionContext,
+  config: Config,
+): Promise<Response> {
+  const origin = issuerOrigin(request, config);
+  if (!origin) throw new AppError(404, "not_found", "Sign-in needs https.");
+  const { pathname } = new URL(request.url);
+  if (pathname === AS_METADATA_PATH) {
+    return authorizationServerMetadata(request, env, ctx, origin);
+  }
+  if (pathname.startsWith(`${PRM_PREFIX}/`)) return protectedResourceMetadata(request, env, origin);
+  throw new AppError(404, "not_found", "No such route.");
+}
