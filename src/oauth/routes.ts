@@ -1,7 +1,17 @@
 import type { Config, Env } from "../env";
 import { AppError } from "../http/errors";
+import { authorize } from "./authorize";
 import { authorizationServerMetadata, protectedResourceMetadata } from "./metadata";
-import { AS_METADATA_PATH, issuerOrigin, PRM_PREFIX } from "./urls";
+import { register } from "./register";
+import { token } from "./token";
+import {
+  AS_METADATA_PATH,
+  AUTHORIZE_PATH,
+  issuerOrigin,
+  PRM_PREFIX,
+  REGISTER_PATH,
+  TOKEN_PATH,
+} from "./urls";
 
 /** The authorization server's paths: its metadata, the per-server resource metadata, `/oauth/*`. */
 export function isOAuthPath(pathname: string): boolean {
@@ -27,5 +37,8 @@ export async function routeOAuth(
     return authorizationServerMetadata(request, env, ctx, origin);
   }
   if (pathname.startsWith(`${PRM_PREFIX}/`)) return protectedResourceMetadata(request, env, origin);
+  if (pathname === AUTHORIZE_PATH) return authorize(request, env, origin);
+  if (pathname === TOKEN_PATH) return token(request, env, ctx, origin);
+  if (pathname === REGISTER_PATH) return register(request, env, ctx, origin);
   throw new AppError(404, "not_found", "No such route.");
 }
