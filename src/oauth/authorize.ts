@@ -6,11 +6,12 @@ import {
   type OAuthHelpers,
 } from "@cloudflare/workers-oauth-provider";
 import type { ServerView } from "../admin/schemas";
-import type { Env } from "../env";
+import { parseConfig, type Env } from "../env";
 import { readBody } from "../http/read-json";
 import { mcpKeyFor } from "../keys/check";
 import { previewTools } from "../tools/toolset";
 import { authorizationServer } from "./authorization-server";
+import { cimdClientIdAllowed } from "./client-id-policy";
 import { consentPage, messagePage, pageHeaders } from "./consent-page";
 import { grantUserId, type GrantProps } from "./grant";
 import { serverOfResource } from "./protected-server";
@@ -35,6 +36,16 @@ interface Flow {
 export async function authorize(request: Request, env: Env, origin: string): Promise<Response> {
   if (request.method !== "GET" && request.method !== "POST") {
     return html(405, messagePage("Method not allowed", "Open this page from your app."));
+  }
+  const clientId = new URL(request.url).searchParams.get("client_id") ?? "";
+  if (!cimdClientIdAllowed(clientId, parseConfig(env).oauthCimdAllowLoopback)) {
+    return html(
+      400,
+      messagePage(
+        "This app cannot sign in here",
+        "Its client ID must be an https address on a public host name.",
+      ),
+    );
   }
   try {
     const flow = await start(request, env, origin);

@@ -1,9 +1,10 @@
-import type { Env } from "../env";
+import { parseConfig, type Env } from "../env";
 import { AppError } from "../http/errors";
 import { readBody } from "../http/read-json";
 import { findServerId } from "../tokens/token-store";
 import { sha256Hex } from "../tokens/token";
 import { authorizationServer } from "./authorization-server";
+import { cimdClientIdAllowed, clientIdsOfTokenRequest } from "./client-id-policy";
 import { isServerId, serverIdOfCredential } from "./grant";
 import { oauthError } from "./oauth-error";
 import { grantResource, tokenOfServerUrl } from "./urls";
@@ -40,6 +41,13 @@ export async function token(
       return oauthError(413, "invalid_request", "The token request is too large.");
     }
     throw error;
+  }
+  const allowLoopback = parseConfig(env).oauthCimdAllowLoopback;
+  if (
+    !clientIdsOfTokenRequest(request, form).every((id) => cimdClientIdAllowed(id, allowLoopback))
+  ) {
+    // The library's answer for a client it cannot resolve, without the fetch.
+    return oauthError(401, "invalid_client", "Client not found");
   }
   const resources = form.getAll("resource");
   let serverId: string | null = null;
