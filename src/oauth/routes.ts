@@ -1,6 +1,7 @@
 import type { Config, Env } from "../env";
 import { AppError } from "../http/errors";
 import { authorize } from "./authorize";
+import { oauthError } from "./oauth-error";
 import { authorizationServerMetadata, protectedResourceMetadata } from "./metadata";
 import { register } from "./register";
 import { token } from "./token";
@@ -34,11 +35,23 @@ export async function routeOAuth(
   if (!origin) throw new AppError(404, "not_found", "Sign-in needs https.");
   const { pathname } = new URL(request.url);
   if (pathname === AS_METADATA_PATH) {
-    return authorizationServerMetadata(request, env, ctx, origin);
+    return withErrorBody(await authorizationServerMetadata(request, env, ctx, origin));
   }
   if (pathname.startsWith(`${PRM_PREFIX}/`)) return protectedResourceMetadata(request, env, origin);
   if (pathname === AUTHORIZE_PATH) return authorize(request, env, origin);
-  if (pathname === TOKEN_PATH) return token(request, env, ctx, origin);
-  if (pathname === REGISTER_PATH) return register(request, env, ctx, origin);
+  if (pathname === TOKEN_PATH) return withErrorBody(await token(request, env, ctx, origin));
+  if (pathname === REGISTER_PATH) return withErrorBody(await register(request, env, ctx, origin));
   throw new AppError(404, "not_found", "No such route.");
+}
+
+/** The library answers a wrong method on its metadata with an empty 405: give it a body. */
+function withErrorBody(response: Response): Response {
+  if (response.status < 400 || response.headers.has("content-type")) return response;
+  const error = response.status === 405 ? "Method not allowed." : "No such route.";
+  return oauthError(
+    response.status,
+    "invalid_request",
+    error,
+    Object.fromEntries(response.headers),
+  );
 }

@@ -101,6 +101,7 @@ export async function send(request: FuzzRequest): Promise<Observed> {
   if (isTimeout(result)) {
     return {
       method: request.method,
+      url: request.url,
       status: 0,
       headers: [],
       body: "",
@@ -109,5 +110,5 @@ export async function send(request: FuzzRequest): Promise<Observed> {
       timedOut: true,
     };
   }
-  return { method: request.method, ...result, ms, timedOut: false };
+  return { method: request.method, url: request.url, ...result, ms, timedOut: false };
 }
