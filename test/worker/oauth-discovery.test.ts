@@ -99,3 +99,36 @@ describe("OAuth discovery for a require_api_token_auth server", () => {
     expect(res.body.protected_resources).toBeUndefined();
   });
 });
+
+describe("Dynamic Client Registration bounds", () => {
+  const register = (body: unknown) =>
+    SELF.fetch(`${ORIGIN}/oauth/register`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  const valid = {
+    client_name: "Bounded client",
+    redirect_uris: ["https://client.example/callback"],
+    token_endpoint_auth_method: "none",
+  };
+
+  it("registers a public client and answers RFC 7591 errors past each bound", async () => {
+    expect((await register(valid)).status).toBe(201);
+    for (const body of [
+      { ...valid, client_name: "n".repeat(201) },
+      { ...valid, redirect_uris: Array.from({ length: 11 }, (_, i) => `https://c.example/${i}`) },
+      { ...valid, client_uri: `https://client.example/${"a".repeat(2_000)}` },
+      { ...valid, contacts: Array.from({ length: 21 }, (_, i) => `a${i}@client.example`) },
+      { ...valid, redirect_uris: ["javascript:alert(1)"] },
+      { ...valid, redirect_uris: ["http://remote.example/cb"] },
+    ]) {
+      const res = await register(body);
+      expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(400);
+      expect(await res.json()).toMatchObject({ error: "invalid_client_metadata" });
+    }
+    const huge = await register({ ...valid, logo_uri: "x".repeat(17_000) });
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toMatchObject({ error: "invalid_client_metadata" });
+  });
+});

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { api, newAccount, newServer, ORIGIN, rpc } from "./helpers";
+import { api, API_KEY, newAccount, newServer, ORIGIN, rpc } from "./helpers";
 import {
   authorizeUrl,
   oauthKv,
@@ -315,6 +315,32 @@ describe("OAuth tokens are bound to one server, and the ServerObject stays the a
       client_id: clientId,
     });
     expect(refresh.body.error).toBe("invalid_grant");
+  });
+
+  it("ignores a grant header a client forges: only the worker hands grants on", async () => {
+    const { accountId, server } = await protectedServer();
+    const adminKeyHash = [
+      ...new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(API_KEY))),
+    ]
+      .map((b) => b.toString(16).padStart(2, "0"))
+      .join("");
+    const forged = JSON.stringify({
+      server_id: server.id,
+      account_id: accountId,
+      key_hash: adminKeyHash,
+    });
+    const res = await ping(server.url, "whatever");
+    expect(res.status).toBe(401);
+    const withHeader = await rpc(
+      server.url,
+      { id: 1, method: "tools/list", params: { _meta: MODERN_META } },
+      {
+        "x-edesk-mcp-oauth-grant": forged,
+        "mcp-protocol-version": "2026-07-28",
+        "mcp-method": "tools/list",
+      },
+    );
+    expect(withHeader.status).toBe(401);
   });
 
   it("keeps the MCP key header working beside OAuth", async () => {
