@@ -53,12 +53,21 @@ export async function token(
   let serverId: string | null = null;
   if (resources.length > 0) {
     const token = resources.length === 1 ? tokenOfServerUrl(resources[0]!, origin) : null;
-    const routed = token ? await findServerId(env.TOKENS, await sha256Hex(token)) : null;
-    if (!routed || !isServerId(routed)) {
+    if (!token) {
       return oauthError(
         400,
         "invalid_target",
         "The resource must be the URL of one MCP server of this service.",
+      );
+    }
+    const routed = await findServerId(env.TOKENS, await sha256Hex(token));
+    if (!routed || !isServerId(routed)) {
+      // A server URL that no longer routes: revoked, expired or deleted (or never made; the
+      // answer does not tell them apart, as the MCP 404 does not).
+      return oauthError(
+        400,
+        "invalid_grant",
+        "The MCP server this sign-in was for no longer exists. Sign in again.",
       );
     }
     serverId = routed;

@@ -362,6 +362,7 @@ describe("refusals, each with its OAuth error and no grant", () => {
       grant_type: "refresh_token",
       refresh_token: tokens.refresh_token!,
       client_id: provider.clientInformation()!.client_id,
+      resource: server.url,
     });
     expect(refresh).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
   }, 60_000);

@@ -254,13 +254,17 @@ describe("OAuth tokens are bound to one server, and the ServerObject stays the a
     expect((await ping(server.url, tokens.access_token)).status).toBe(200);
     await api("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
     expect((await ping(server.url, tokens.access_token)).status).toBe(404);
-    const refresh = await tokenRequest({
-      grant_type: "refresh_token",
-      refresh_token: tokens.refresh_token,
-      client_id: clientId,
-    });
-    expect(refresh.status).toBe(400);
-    expect(refresh.body.error).toBe("invalid_grant");
+    // Naming the server as the resource (as the SDK does) or not, refresh is invalid_grant.
+    for (const resource of [{ resource: server.url }, {}] as Record<string, string>[]) {
+      const refresh = await tokenRequest({
+        grant_type: "refresh_token",
+        refresh_token: tokens.refresh_token,
+        client_id: clientId,
+        ...resource,
+      });
+      expect(refresh.status).toBe(400);
+      expect(refresh.body.error).toBe("invalid_grant");
+    }
   });
 
   it("refuses refresh once the server has expired, and its tokens at once", async () => {
