@@ -5,7 +5,6 @@ import {
   type AuthRequest,
   type OAuthHelpers,
 } from "@cloudflare/workers-oauth-provider";
-import type { ServerView } from "../admin/schemas";
 import { parseConfig, type Env } from "../env";
 import { readBody } from "../http/read-json";
 import { mcpKeyFor } from "../keys/check";
@@ -14,7 +13,7 @@ import { authorizationServer } from "./authorization-server";
 import { cimdClientIdAllowed } from "./client-id-policy";
 import { consentPage, messagePage, pageHeaders } from "./consent-page";
 import { grantUserId, type GrantProps } from "./grant";
-import { serverOfResource } from "./protected-server";
+import { serverOfResource, type ProtectedServer } from "./protected-server";
 import { grantResource, MCP_SCOPE } from "./urls";
 
 const MAX_FORM_BYTES = 16 * 1024;
@@ -23,7 +22,7 @@ const MAX_KEY_LENGTH = 256;
 interface Flow {
   origin: string;
   /** The server the client's `resource` names, when it exists and requires sign-in. */
-  server: ServerView | null;
+  server: ProtectedServer | null;
   oauth: OAuthHelpers;
 }
 
@@ -110,7 +109,7 @@ async function validate(flow: Flow, request: Request): Promise<AuthRequest | Res
 async function showConsent(
   flow: Flow,
   authRequest: AuthRequest,
-  server: ServerView,
+  server: ProtectedServer,
   env: Env,
   refusal?: string,
 ): Promise<Response> {
@@ -146,7 +145,7 @@ async function decide(
   request: Request,
   flow: Flow,
   authRequest: AuthRequest,
-  server: ServerView,
+  server: ProtectedServer,
   env: Env,
 ): Promise<Response> {
   const form = await readForm(request);

@@ -1,6 +1,5 @@
 import type { Env } from "../env";
 import { mcpKeyHashAllows, type McpKey } from "../keys/check";
-import type { ServerView } from "../admin/schemas";
 
 /**
  * What a grant carries (the library encrypts it with a key only the token holder can unwrap):
@@ -52,7 +51,10 @@ function isGrantProps(value: unknown): value is GrantProps {
  * The ServerObject stays the authority: a grant works only while its server exists, has not
  * expired and belongs to the same account, and while the key that approved it still opens it.
  */
-export async function grantStillValid(env: Env, props: unknown): Promise<ServerView | null> {
+export async function grantStillValid(
+  env: Env,
+  props: unknown,
+): Promise<{ id: string; account_id: string } | null> {
   if (!isGrantProps(props) || !isServerId(props.server_id)) return null;
   const view = await env.SERVERS.get(env.SERVERS.idFromName(props.server_id)).view();
   if (!view || view.account_id !== props.account_id) return null;
