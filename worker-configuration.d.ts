@@ -1,5 +1,5 @@
 /* eslint-disable */
-// Runtime types generated with workerd@1.20261103.1 2026-11-03 nodejs_compat
+// Runtime types generated with workerd@1.20261103.1 2026-11-03 global_fetch_strictly_public,nodejs_compat
 // Begin runtime types
 /*! *****************************************************************************
 Copyright (c) Cloudflare. All rights reserved.

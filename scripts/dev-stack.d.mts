@@ -30,6 +30,8 @@ export function startDevWorker(options: {
   name: string;
   configPath: string;
   vars?: Record<string, string>;
+  /** Added to wrangler's environment (NODE_EXTRA_CA_CERTS, say). */
+  env?: Record<string, string>;
   persistTo?: string;
   readyPath?: string;
   log?: boolean;

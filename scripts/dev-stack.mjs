@@ -36,10 +36,10 @@ export function devSecrets() {
   };
 }
 
-function startWrangler(name, args, { log }) {
+function startWrangler(name, args, { log, env = {} }) {
   const child = spawn(WRANGLER, ["dev", ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...OFFLINE_ENV },
+    env: { ...process.env, ...OFFLINE_ENV, ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -166,12 +166,14 @@ export async function startStack(options = {}) {
 
 /**
  * Starts one more Worker under `wrangler dev` (an example beside the stack) on a free port, with
- * `vars` as `--var`s; resolves once it answers below 500 on `readyPath`.
+ * `vars` as `--var`s and `env` added to wrangler's environment (NODE_EXTRA_CA_CERTS, say);
+ * resolves once it answers below 500 on `readyPath`.
  */
 export async function startDevWorker({
   name,
   configPath,
   vars = {},
+  env = {},
   persistTo,
   readyPath = "/",
   log = false,
@@ -192,7 +194,7 @@ export async function startDevWorker({
       ...Object.entries(vars).flatMap(([key, value]) => ["--var", `${key}:${value}`]),
       ...(persistTo ? ["--persist-to", persistTo] : []),
     ],
-    { log },
+    { log, env },
   );
   const worker = { url, stop: () => stop(proc), output: () => proc.output() };
   try {

@@ -3,6 +3,8 @@ import { z } from "zod";
 /** Bindings and variables of the worker (docs/architecture.md §1 Configuration). */
 export interface Env {
   TOKENS: KVNamespace;
+  /** OAuth clients, grants and tokens, as @cloudflare/workers-oauth-provider stores them. */
+  OAUTH_KV: KVNamespace;
   SERVERS: DurableObjectNamespace<import("./server-object/server-object").ServerObject>;
   ACCOUNTS: DurableObjectNamespace<import("./accounts/account-object").AccountObject>;
   /** The API keys created through the admin API (src/keys/key-object.ts). */
@@ -18,6 +20,8 @@ export interface Env {
   PUBLIC_BASE_URL?: string;
   /** Per-request eDesk timeout in ms, body included (default 15000). */
   EDESK_TIMEOUT_MS?: string;
+  /** "true": OAuth client metadata documents may live on loopback hosts (dev and tests only). */
+  OAUTH_CIMD_ALLOW_LOOPBACK?: string;
 }
 
 const list = (value: string | undefined): string[] =>
@@ -46,6 +50,10 @@ const configSchema = z.object({
   // Bounded both ways: under 100 ms nothing answers, and a Worker request should not hang on
   // one upstream call for minutes.
   edeskTimeoutMs: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  oauthCimdAllowLoopback: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -67,6 +75,7 @@ export function parseConfig(env: Env): Config {
     allowedOrigins: list(env.ALLOWED_ORIGINS),
     publicBaseUrl: env.PUBLIC_BASE_URL || undefined,
     edeskTimeoutMs: env.EDESK_TIMEOUT_MS || undefined,
+    oauthCimdAllowLoopback: env.OAUTH_CIMD_ALLOW_LOOPBACK?.trim().toLowerCase() || undefined,
   });
   cache.set(env, config);
   return config;

@@ -1,6 +1,6 @@
 import type { Env } from "../env";
 import { AppError } from "../http/errors";
-import { withSecurityHeaders } from "./security-headers";
+import { withSecurityHeaders } from "../http/security-headers";
 
 /** Where the admin page lives; its files are `public/admin/*` (wrangler.toml `[assets]`). */
 export const ADMIN_PATH = "/admin";

@@ -33,8 +33,9 @@ export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
 }
 
 /**
- * Cuts secrets out of anything logged: MCP URL paths (`/mcp/<redacted>`), bearer values, and
- * any bare word shaped like an MCP token (43 base64url characters), wherever it appears.
+ * Cuts secrets out of anything logged: MCP URL paths (`/mcp/<redacted>`), bearer values, any
+ * bare word shaped like an MCP token (43 base64url characters), and the secret part of OAuth
+ * codes and tokens (`…:<grant id>:<32 characters>`, as in a `?code=` or a token request).
  * A server id after `/mcp/` (`mcp_` and 16 base64url characters, as in the admin API's
  * `…/mcp/<server id>/audit`) is not a secret and stays readable.
  */
@@ -42,7 +43,11 @@ export function redact(text: string): string {
   return text
     .replace(/\/mcp\/(?!mcp_[A-Za-z0-9_-]{16}(?![^/?#\s"]))[^/?#\s"]+/g, "/mcp/<redacted>")
     .replace(/\b(Bearer\s+)[^\s"',;]+/gi, "$1<redacted>")
-    .replace(/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g, "<redacted>");
+    .replace(/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g, "<redacted>")
+    .replace(
+      /(?::|%3A)[A-Za-z0-9_-]{16}(?::|%3A)[A-Za-z0-9_-]{32}(?![A-Za-z0-9_-])/gi,
+      ":<redacted>",
+    );
 }
 
 /** Turns any thrown value into a JSON error response; unexpected errors become a generic 500. */

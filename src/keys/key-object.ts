@@ -56,11 +56,11 @@ export class KeyObject extends DurableObject<Env> {
    * The key whose hash is `hash`, or null. Every stored hash is compared in constant time, as
    * the environment's keys are, so timing tells nothing about which digest came close.
    */
-  async find(hash: string): Promise<Pick<KeyView, "scope" | "account_ids"> | null> {
+  async find(hash: string): Promise<Pick<KeyView, "id" | "scope" | "account_ids"> | null> {
     let found: KeyRecord | null = null;
     for (const record of (await this.all()).values()) {
       if (sameDigest(hash, record.hash)) found = record;
     }
-    return found && { scope: found.scope, account_ids: found.account_ids };
+    return found && { id: found.id, scope: found.scope, account_ids: found.account_ids };
   }
 }

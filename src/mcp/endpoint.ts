@@ -1,7 +1,7 @@
 import type { Env } from "../env";
 import { discardBody } from "../http/read-json";
 import { isLegacyRequest } from "@modelcontextprotocol/server";
-import { mcpKeyAllows } from "../keys/check";
+import { credentialAllows, unauthorized } from "../oauth/mcp-auth";
 import type { ServerRecord } from "../server-object/record";
 import { sameDigest } from "../tokens/token";
 import { jsonRpcError } from "./json-rpc";
@@ -39,13 +39,8 @@ async function route(object: McpHost, request: Request, env: Env): Promise<Respo
   if (!record || !sameDigest(request.headers.get(TOKEN_HASH_HEADER) ?? "", record.token_hash)) {
     return notFound();
   }
-  if (
-    record.config.require_api_token_auth &&
-    !(await mcpKeyAllows(request, env, record.account_id))
-  ) {
-    return jsonRpcError(401, -32001, "Unauthorized: send 'Authorization: Bearer <API key>'.", {
-      "www-authenticate": 'Bearer realm="edesk-mcp", error="invalid_token"',
-    });
+  if (record.config.require_api_token_auth && !(await credentialAllows(request, env, record))) {
+    return unauthorized(request, env);
   }
   const url = new URL(request.url);
   const suffix = /\/(sse|messages)$/.exec(url.pathname)?.[1];

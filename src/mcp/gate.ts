@@ -2,6 +2,7 @@ import type { Config, Env } from "../env";
 import { MAX_BODY_BYTES } from "../http/read-json";
 import { findServerId, forgetTokenRoute } from "../tokens/token-store";
 import { looksLikeToken, sha256Hex } from "../tokens/token";
+import { attachOAuthGrant } from "../oauth/mcp-auth";
 import { jsonRpcError } from "./json-rpc";
 import { notFound, TOKEN_HASH_HEADER, UNKNOWN_HEADER } from "./not-found";
 import { originAllowed } from "./origin";
@@ -32,6 +33,7 @@ export async function routeMcp(request: Request, env: Env, config: Config): Prom
 
   const headers = new Headers(request.headers);
   headers.set(TOKEN_HASH_HEADER, tokenHash);
+  await attachOAuthGrant(request, headers, env, config, serverId);
   const stub = env.SERVERS.get(env.SERVERS.idFromName(serverId));
   const response = await stub.fetch(new Request(request, { headers }));
   if (response.headers.has(UNKNOWN_HEADER)) {

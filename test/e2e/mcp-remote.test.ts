@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { launchChromium } from "./browser/launch";
 import { Child, OFFLINE_NPM_ENV, StdioJsonRpc, killChildren } from "./child";
 import { claudeDesktopEntry, type ClaudeServerEntry } from "./snippets";
 import { createAccount, createMcpKey, createServer } from "./stack";
@@ -24,11 +25,42 @@ afterEach(async () => {
 });
 
 /** Spawns a Claude Desktop server entry the way Claude Desktop does: no shell, env merged in. */
-function spawnEntry(entry: ClaudeServerEntry) {
+function spawnEntry(entry: ClaudeServerEntry, extraEnv: Record<string, string> = {}) {
   const child = new Child(entry.command, entry.args, {
-    env: { ...entry.env, ...OFFLINE_NPM_ENV, MCP_REMOTE_CONFIG_DIR: configDir },
+    env: { ...entry.env, ...OFFLINE_NPM_ENV, MCP_REMOTE_CONFIG_DIR: configDir, ...extraEnv },
   });
   return new StdioJsonRpc(child);
+}
+
+/** Resolves with the first match of `pattern` in the child's stderr, as soon as it is written. */
+function stderrMatch(child: Child, pattern: RegExp, timeoutMs = 30_000): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const match = pattern.exec(child.stderr);
+      if (!match) return;
+      cleanup();
+      resolve(match);
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`stderr never matched ${pattern}:\n${child.stderr.slice(-4000)}`));
+    }, timeoutMs);
+    const cleanup = () => {
+      clearTimeout(timer);
+      child.proc.stderr!.off("data", check);
+    };
+    child.proc.stderr!.on("data", check);
+    check();
+  });
+}
+
+/** Whether any file under `dir` holds `secret`. */
+function storedUnder(dir: string, secret: string): boolean {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .some((entry) =>
+      readFileSync(path.join(entry.parentPath, entry.name), "utf8").includes(secret),
+    );
 }
 
 const INITIALIZE = {
@@ -98,28 +130,61 @@ describe("mcp-remote (Claude Desktop's stdio bridge)", () => {
     await initializeListAndCall(rpc, server.tools);
   }, 60_000);
 
-  it("without the header, a require_api_token_auth server makes the bridge exit with an error", async () => {
-    const server = await createServer(await createAccount(), { require_api_token_auth: true });
-    const rpc = spawnEntry(claudeDesktopEntry("claude_desktop_config.json", server.url));
-
-    // The 401 sends mcp-remote into OAuth discovery; the server offers none (no dynamic client
-    // registration), so it gives up at once: no answer, exit code 1, no hang.
-    await expect(rpc.request("initialize", INITIALIZE, ANSWER_MS)).rejects.toThrow(
-      /exited \(1\) before answering initialize/,
+  it("without the header, mcp-remote signs in with OAuth: a person approves in the browser", async () => {
+    const accountId = await createAccount();
+    const server = await createServer(accountId, { require_api_token_auth: true });
+    const mcpKey = await createMcpKey(accountId);
+    // BROWSER=true: mcp-remote's opener "opens" the URL by running `true`; Chromium visits it.
+    const rpc = spawnEntry(claudeDesktopEntry("claude_desktop_config.json", server.url), {
+      BROWSER: "true",
+    });
+    const initialized = rpc.request("initialize", INITIALIZE, 60_000);
+    // The 401 sends mcp-remote into discovery and dynamic registration; it prints the URL.
+    const printed = await stderrMatch(
+      rpc.child,
+      /Please authorize this client by visiting:\s+(\S+)/,
     );
-    expect(rpc.messages.filter((message) => "result" in message)).toEqual([]);
-    expect(rpc.child.stderr).toContain("Fatal error");
-    expect(rpc.child.stderr).toMatch(/Dynamic Client Registration rejected \(HTTP 404\)/);
-  }, 60_000);
+    const authorizeUrl = new URL(printed[1]!);
+    expect(authorizeUrl.pathname).toBe("/oauth/authorize");
+    expect(authorizeUrl.searchParams.get("resource")).toBe(server.url);
 
-  it("with a wrong API key in AUTH_HEADER, the bridge exits with an error", async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(authorizeUrl.toString());
+      await page.getByLabel("MCP key").fill(mcpKey);
+      await page.getByRole("button", { name: "Allow" }).click();
+      await page.waitForURL(/\/oauth\/callback/);
+    } finally {
+      await browser.close();
+    }
+    expect((await initialized).result.serverInfo.name).toBe("edesk-mcp");
+    rpc.notify("notifications/initialized");
+    const list = await rpc.request("tools/list", {}, ANSWER_MS);
+    expect(list.result.tools.map((tool: { name: string }) => tool.name).sort()).toEqual(
+      [...server.tools].sort(),
+    );
+    const call = await rpc.request(
+      "tools/call",
+      { name: "get_single_e_desk_ticket_by_id", arguments: { id: 1409923 } },
+      ANSWER_MS,
+    );
+    expect(call.result.structuredContent).toMatchObject({ id: 1409923 });
+    // Its tokens are kept in MCP_REMOTE_CONFIG_DIR; the MCP key is not.
+    expect(storedUnder(configDir, mcpKey)).toBe(false);
+  }, 90_000);
+
+  it("with a wrong API key in AUTH_HEADER, nothing gets through: mcp-remote turns to sign-in", async () => {
     const server = await createServer(await createAccount(), { require_api_token_auth: true });
     const rpc = spawnEntry(
       claudeDesktopEntry("claude_desktop_config.api-key.json", server.url, "not-the-api-key"),
+      { BROWSER: "true" },
     );
-    await expect(rpc.request("initialize", INITIALIZE, ANSWER_MS)).rejects.toThrow(
-      /exited \(1\) before answering initialize/,
-    );
-    expect(rpc.child.stderr).toContain("Fatal error");
+    const initialized = rpc.request("initialize", INITIALIZE, ANSWER_MS).catch((error) => error);
+    // The 401 points at the sign-in; no request is answered until a person approves there.
+    await stderrMatch(rpc.child, /Please authorize this client by visiting:/);
+    expect(rpc.messages.filter((message) => "result" in message)).toEqual([]);
+    await rpc.child.kill();
+    expect(await initialized).toBeInstanceOf(Error);
   }, 60_000);
 });

@@ -8,6 +8,7 @@ const config = (extra: Partial<Config> = {}): Config => ({
   mcpAcceptAdminKeys: true,
   allowedOrigins: [],
   edeskTimeoutMs: 15_000,
+  oauthCimdAllowLoopback: false,
   ...extra,
 });
 

@@ -19,4 +19,15 @@ describe("redact", () => {
       expect(redact(line), line).not.toContain(token);
     }
   });
+
+  it("cuts the secret part of OAuth codes and tokens, wherever they appear", () => {
+    const code = `${randomId("mcp")}.${randomId("key")}:${"g".repeat(16)}:${"s".repeat(32)}`;
+    for (const line of [
+      `GET /callback?code=${encodeURIComponent(code)}&state=1`,
+      `grant_type=authorization_code&code=${code}`,
+      `token ${code} refused`,
+    ]) {
+      expect(redact(line), line).not.toContain("s".repeat(32));
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { env } from "cloudflare:test";
+import { createExecutionContext, env } from "cloudflare:test";
 import worker from "../../../src/index";
 import type { Observed } from "./oracle";
 import { BOUND_MS, bounded, isTimeout, send } from "./send";
@@ -33,6 +33,7 @@ export class LegacySession {
     const response = await worker.fetch(
       new Request(`${serverUrl}/sse`, { headers: { accept: "text/event-stream" } }),
       env,
+      createExecutionContext(),
     );
     if (response.status !== 200 || !response.body) {
       throw new Error(`legacy stream: ${response.status} ${await response.text()}`);

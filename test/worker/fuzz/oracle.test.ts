@@ -97,4 +97,41 @@ describe("the fuzz oracle", () => {
       check(observed({ body: error(-32600) }), { kind: "jsonrpc-error", status: 400 }).join(),
     ).toMatch(/400/);
   });
+
+  it("takes OAuth errors and the sign-in page as well-formed, and wants what the case names", () => {
+    const oauth = JSON.stringify({ error: "invalid_grant", error_description: "Invalid code" });
+    const json = (status: number, body: string) => observed({ status, body });
+    expect(check(json(400, oauth), { kind: "oauth-error" })).toEqual([]);
+    expect(check(json(400, oauth), { kind: "oauth-error", statuses: [413] }).join()).toMatch(/413/);
+    expect(check(json(400, '{"error":{"x":1}}'), { kind: "any" }).join()).toMatch(/JSON error/);
+    const page = (status: number) =>
+      observed({ status, body: "<!doctype html><h1>Stop</h1>", contentType: "text/html" });
+    expect(check(page(400), { kind: "page-or-redirect" })).toEqual([]);
+    expect(check(page(403), { kind: "oauth-error" }).join()).toMatch(/error_description/);
+    const redirect = observed({ status: 302, headers: [["location", "https://c/cb?error=x"]] });
+    expect(check(redirect, { kind: "page-or-redirect" })).toEqual([]);
+    expect(check(observed({ status: 302, body: "" }), { kind: "page-or-redirect" }).join()).toMatch(
+      /Location/,
+    );
+    expect(check(observed(), { kind: "page-or-redirect" }).join()).toMatch(/sign-in page/);
+    expect(
+      check(observed({ status: 400, body: "<html>", contentType: "text/html" })).join(),
+    ).toMatch(/JSON error/);
+  });
+
+  it("lets a 401 name its own server's metadata URL, and no other token", () => {
+    const token = "T".repeat(43);
+    const other = "O".repeat(43);
+    const challenge = (t: string) =>
+      `Bearer resource_metadata="https://x/.well-known/oauth-protected-resource/mcp/${t}"`;
+    const on = (t: string) =>
+      observed({
+        url: `https://x/mcp/${token}`,
+        status: 401,
+        headers: [["www-authenticate", challenge(t)]],
+        body: JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32001, message: "No" } }),
+      });
+    expect(checkCase(on(token), { kind: "any" }, [token, other], [])).toEqual([]);
+    expect(checkCase(on(other), { kind: "any" }, [token, other], []).join()).toMatch(/secret/);
+  });
 });

@@ -5,6 +5,8 @@ import { FUZZ_EDESK_TOKENS } from "./setup";
 export interface Observed {
   /** The request's method: a HEAD answer has no body by definition (RFC 9110 §9.3.2). */
   method?: string;
+  /** The request's URL: a 401 may name its server's metadata, token and all (see below). */
+  url?: string;
   status: number;
   headers: [string, string][];
   /** The body as read: whole for JSON, up to the end for a POST's SSE answer. */
@@ -30,6 +32,10 @@ export type Expectation =
   | { kind: "tool-error"; tool: string; mentions: readonly string[] }
   /** An admin-API style 4xx `{"error":{"code","message"}}`. */
   | { kind: "admin-error"; statuses?: readonly number[] }
+  /** An OAuth 4xx `{"error","error_description"}` (RFC 6749 §5.2, RFC 7591 §3.2.2). */
+  | { kind: "oauth-error"; statuses?: readonly number[] }
+  /** The sign-in page's answers: its HTML page (2xx or 4xx) or a redirect to the client. */
+  | { kind: "page-or-redirect" }
   /** `GET` stream: an SSE stream, or a JSON-RPC error explaining why not. */
   | { kind: "stream-or-error" };
 
@@ -52,6 +58,24 @@ const LEAK_MARKERS: readonly [string, RegExp][] = [
 
 /** Headers the worker uses between itself and the ServerObject; never on the wire. */
 const INTERNAL_HEADER = /^x-edesk-mcp-/i;
+
+/**
+ * RFC 9728 §5.1: a 401 points at the protected resource metadata of the URL requested, whose
+ * well-known path is built from the server URL, token and all. That one echo goes back to the
+ * holder of the token it names; any other token in the header is still a leak.
+ */
+function withoutOwnMetadataUrl(value: string, url: string | undefined): string {
+  let token: string | undefined;
+  try {
+    token = url
+      ? /^\/mcp\/([A-Za-z0-9_-]{43})(?:\/|$)/.exec(new URL(url).pathname)?.[1]
+      : undefined;
+  } catch {
+    token = undefined;
+  }
+  if (!token) return value;
+  return value.replaceAll(`/.well-known/oauth-protected-resource/mcp/${token}"`, '/…"');
+}
 
 function leaks(where: string, text: string, secrets: readonly string[]): string[] {
   const found: string[] = [];
@@ -112,6 +136,19 @@ function isRpcError(value: unknown): boolean {
   );
 }
 
+function isOAuthError(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    typeof value.error === "string" &&
+    /^[\x20-\x21\x23-\x5b\x5d-\x7e]+$/.test(value.error) &&
+    (value.error_description === undefined || typeof value.error_description === "string")
+  );
+}
+
+/** The sign-in pages are HTML, from the worker's own template. */
+const isPage = (observed: Observed) =>
+  observed.contentType.startsWith("text/html") && observed.body.startsWith("<!doctype html>");
+
 function isAdminError(value: unknown): boolean {
   return (
     isObject(value) &&
@@ -141,12 +178,13 @@ export function checkCase(
   problems.push(...leaks("the body", observed.body, secrets));
   for (const [name, value] of observed.headers) {
     if (INTERNAL_HEADER.test(name)) problems.push(`internal header ${name} reached the client`);
-    problems.push(...leaks(`header ${name}`, value, secrets));
+    const own = name === "www-authenticate" ? withoutOwnMetadataUrl(value, observed.url) : value;
+    problems.push(...leaks(`header ${name}`, own, secrets));
   }
   for (const line of logLines) problems.push(...leaks("a log line", line, secrets));
   if (observed.status >= 400 && observed.method !== "HEAD") {
     const body = parseJson(observed.body);
-    if (!isRpcError(body) && !isAdminError(body)) {
+    if (!isRpcError(body) && !isAdminError(body) && !isOAuthError(body) && !isPage(observed)) {
       problems.push(`${observed.status} without a JSON error body: ${observed.body.slice(0, 120)}`);
     }
   }
@@ -169,6 +207,25 @@ function checkExpectation(observed: Observed, expectation: Expectation): string[
         return [`expected ${statuses.join(" or ")}, got ${status}`];
       }
       return isAdminError(parseJson(observed.body)) ? [] : ["4xx without {error:{code,message}}"];
+    }
+    case "oauth-error": {
+      const { statuses } = expectation;
+      if (status < 400 || status >= 500) return [`expected a 4xx OAuth error, got ${status}`];
+      if (statuses && !statuses.includes(status)) {
+        return [`expected ${statuses.join(" or ")}, got ${status}`];
+      }
+      return isOAuthError(parseJson(observed.body))
+        ? []
+        : ["4xx without {error,error_description}"];
+    }
+    case "page-or-redirect": {
+      if (status === 302 || status === 303) {
+        const location = observed.headers.find(([name]) => name === "location")?.[1];
+        return location ? [] : [`${status} without a Location`];
+      }
+      if (isPage(observed)) return [];
+      // A body over the form limit is refused before any page is built.
+      return status === 413 ? [] : [`expected the sign-in page or a redirect, got ${status}`];
     }
     case "jsonrpc-error":
       if (expectation.status && status !== expectation.status) {

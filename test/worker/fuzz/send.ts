@@ -1,4 +1,4 @@
-import { env, SELF } from "cloudflare:test";
+import { createExecutionContext, env, SELF } from "cloudflare:test";
 import worker from "../../../src/index";
 import type { Observed } from "./oracle";
 
@@ -81,7 +81,9 @@ export async function send(request: FuzzRequest): Promise<Observed> {
   let body: ReadableStream<Uint8Array> | null = null;
   const work = (async () => {
     const response =
-      request.via === "self" ? await SELF.fetch(built) : await worker.fetch(built, env);
+      request.via === "self"
+        ? await SELF.fetch(built)
+        : await worker.fetch(built, env, createExecutionContext());
     body = response.body;
     const contentType = response.headers.get("content-type") ?? "";
     const headers = [...response.headers.entries()];
@@ -99,6 +101,7 @@ export async function send(request: FuzzRequest): Promise<Observed> {
   if (isTimeout(result)) {
     return {
       method: request.method,
+      url: request.url,
       status: 0,
       headers: [],
       body: "",
@@ -107,5 +110,5 @@ export async function send(request: FuzzRequest): Promise<Observed> {
       timedOut: true,
     };
   }
-  return { method: request.method, ...result, ms, timedOut: false };
+  return { method: request.method, url: request.url, ...result, ms, timedOut: false };
 }
