@@ -1,12 +1,26 @@
-import { env, runInDurableObject } from "cloudflare:test";
+import { SELF, env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { ServerObject } from "../../src/server-object/server-object";
+import { MAX_PROBLEMS, MAX_UNKNOWN_NAMED } from "../../src/tools/validate-args";
 import { initialize, newAccount, newServer, rpc } from "./helpers";
 
 type Internals = {
   _streamMapping: Map<string, unknown>;
   _requestToStreamMapping: Map<unknown, string>;
 };
+
+type Host = {
+  streamable: Map<
+    string,
+    {
+      transport: Internals;
+      server: { getClientVersion(): unknown; getClientCapabilities(): unknown };
+    }
+  >;
+};
+
+const stubOf = (id: string) => env.SERVERS.get(env.SERVERS.idFromName(id));
+const hostOf = (instance: ServerObject) => instance.sessions as unknown as Host;
 
 describe("a long-lived session", () => {
   it("keeps no bookkeeping for JSON responses already sent", async () => {
@@ -16,14 +30,79 @@ describe("a long-lived session", () => {
       const res = await rpc(server.url, { id, method: "ping" }, headers);
       expect(res.status).toBe(200);
     }
-    const stub = env.SERVERS.get(env.SERVERS.idFromName(server.id));
-    const sizes = await runInDurableObject(stub, (instance: ServerObject) => {
-      const host = instance.sessions as unknown as {
-        streamable: Map<string, { transport: Internals }>;
-      };
-      const transport = host.streamable.get(sessionId)!.transport;
+    const sizes = await runInDurableObject(stubOf(server.id), (instance: ServerObject) => {
+      const transport = hostOf(instance).streamable.get(sessionId)!.transport;
       return [transport._streamMapping.size, transport._requestToStreamMapping.size];
     });
     expect(sizes).toEqual([0, 0]);
+  });
+});
+
+// One holder of an MCP URL, with nothing but that URL, tried to exhaust the server's Durable
+// Object (128 MB in production): initialisations with a 1 MB clientInfo, calls with a 1 MB
+// argument object, answers streamed over SSE and never resumed. Each bound is asserted on what
+// is stored or held and on the size of each answer, never on time.
+
+/** A clientInfo of about 900 KB, within the 1 MiB body limit. */
+const hugeClientInfo = () => ({
+  name: "attacker",
+  version: "1",
+  description: "x".repeat(900_000),
+});
+
+async function open(url: string, clientInfo: object = { name: "c", version: "1" }) {
+  const res = await rpc(url, {
+    id: 0,
+    method: "initialize",
+    params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo },
+  });
+  expect(res.status).toBe(200);
+  return res.headers.get("mcp-session-id")!;
+}
+
+const sessionHeaders = (sessionId: string) => ({
+  "mcp-session-id": sessionId,
+  "mcp-protocol-version": "2025-11-25",
+});
+
+describe("what one URL holder can make a server store or hold", () => {
+  it("answers a call with thousands of unknown arguments in a few KB, naming a few", async () => {
+    const server = await newServer(await newAccount());
+    const { headers } = await initialize(server.url);
+    const args: Record<string, unknown> = { id: 1 };
+    for (let i = 0; i < 9_000; i++) args[`unknown_${i}_${"k".repeat(90)}`] = 1;
+    const res = await rpc(
+      server.url,
+      {
+        id: 1,
+        method: "tools/call",
+        params: { name: "get_single_e_desk_ticket_by_id", arguments: args },
+      },
+      headers,
+    );
+    expect(res.status).toBe(200);
+    // A 936 KB call was answered with 1.38 MB before the bound.
+    expect(JSON.stringify(res.body).length).toBeLessThan(8 * 1024);
+    const text: string = res.body.result.content[0].text;
+    expect(res.body.result.isError).toBe(true);
+    expect(text).toContain("unknown_0_kkk");
+    expect(text).toContain(`${9_000 - MAX_UNKNOWN_NAMED} more unknown arguments not listed`);
+    expect(text.match(/: unknown argument/g)).toHaveLength(MAX_UNKNOWN_NAMED);
+  });
+
+  it("answers a call with a hundred thousand bad list items in a few KB", async () => {
+    const server = await newServer(await newAccount());
+    const { headers } = await initialize(server.url);
+    const args = { id: 1, tag_ids: Array.from({ length: 100_000 }, () => "x") };
+    const res = await rpc(
+      server.url,
+      { id: 1, method: "tools/call", params: { name: "add_e_desk_ticket_tags", arguments: args } },
+      headers,
+    );
+    expect(JSON.stringify(res.body).length).toBeLessThan(8 * 1024);
+    const text: string = res.body.result.content[0].text;
+    expect(text).toContain("- tag_ids[0]: ");
+    expect(text.split("\n- ")).toHaveLength(MAX_PROBLEMS + 2);
+    expect(text).toMatch(/\d+ more problems not listed/);
   });
 });
