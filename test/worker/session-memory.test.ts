@@ -1,5 +1,7 @@
 import { SELF, env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { MAX_DECLARED_CHARS } from "../../src/mcp/client-info";
+import { MAX_SESSIONS, SessionTable } from "../../src/mcp/session-table";
 import type { ServerObject } from "../../src/server-object/server-object";
 import { MAX_PROBLEMS, MAX_UNKNOWN_NAMED } from "../../src/tools/validate-args";
 import { initialize, newAccount, newServer, rpc } from "./helpers";
@@ -66,6 +68,32 @@ const sessionHeaders = (sessionId: string) => ({
 });
 
 describe("what one URL holder can make a server store or hold", () => {
+  it("stores a few KB per session whatever clientInfo and capabilities the client declares", async () => {
+    const server = await newServer(await newAccount());
+    const sizeOf = () =>
+      runInDurableObject(
+        stubOf(server.id),
+        (_i: ServerObject, state) => state.storage.sql.databaseSize,
+      );
+    await open(server.url);
+    const before = await sizeOf();
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) ids.push(await open(server.url, hugeClientInfo()));
+    // Ten 900 KB declarations stored 9 MB before the bound; a few KB each now.
+    expect((await sizeOf()) - before).toBeLessThan(10 * 2 * MAX_DECLARED_CHARS + 64 * 1024);
+
+    const held = await runInDurableObject(stubOf(server.id), (instance: ServerObject) =>
+      ids.map((id) => {
+        const session = hostOf(instance).streamable.get(id)!;
+        return JSON.stringify(session.server.getClientVersion()).length;
+      }),
+    );
+    for (const chars of held) expect(chars).toBeLessThanOrEqual(MAX_DECLARED_CHARS);
+    // The session works, with the declaration's name kept.
+    const ping = await rpc(server.url, { id: 1, method: "ping" }, sessionHeaders(ids[0]!));
+    expect(ping.status).toBe(200);
+  });
+
   it("answers a call with thousands of unknown arguments in a few KB, naming a few", async () => {
     const server = await newServer(await newAccount());
     const { headers } = await initialize(server.url);
@@ -104,5 +132,40 @@ describe("what one URL holder can make a server store or hold", () => {
     expect(text).toContain("- tag_ids[0]: ");
     expect(text.split("\n- ")).toHaveLength(MAX_PROBLEMS + 2);
     expect(text).toMatch(/\d+ more problems not listed/);
+  });
+
+  it(`keeps at most ${MAX_SESSIONS} sessions, forgetting the least recently used first`, async () => {
+    const server = await newServer(await newAccount());
+    const inUse = await open(server.url);
+    const idle = await open(server.url);
+    // The rest of the cap, filled in storage as earlier clients would have (opening 500
+    // sessions over HTTP takes minutes on a loaded machine): used after `idle`, before `inUse`.
+    const now = Date.now();
+    await runInDurableObject(stubOf(server.id), (_i: ServerObject, state) => {
+      const table = new SessionTable(state.storage);
+      for (let i = 0; i < MAX_SESSIONS - 2; i++) {
+        const meta = { protocolVersion: "2025-11-25", clientInfo: {}, capabilities: {} };
+        table.put(`earlier-${i}`, { ...meta, last_seen: now - 30 * 60_000 });
+      }
+      table.touch(idle, now - 60 * 60_000);
+      table.touch(inUse, now);
+    });
+    const newest = await open(server.url);
+
+    const [stored, held, kept] = await runInDurableObject(
+      stubOf(server.id),
+      (instance: ServerObject, state) => [
+        state.storage.sql.exec("SELECT COUNT(*) AS n FROM sessions").one().n,
+        hostOf(instance).streamable.has(idle),
+        state.storage.sql.exec("SELECT id FROM sessions WHERE id = ?", idle).toArray().length,
+      ],
+    );
+    expect(stored).toBe(MAX_SESSIONS);
+    expect([held, kept]).toEqual([false, 0]);
+    const status = async (id: string) =>
+      (await rpc(server.url, { id: 1, method: "ping" }, sessionHeaders(id))).status;
+    expect(await status(idle)).toBe(404);
+    expect(await status(inUse)).toBe(200);
+    expect(await status(newest)).toBe(200);
   });
 });
