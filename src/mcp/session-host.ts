@@ -8,7 +8,7 @@ import {
   SUPPORTED_PROTOCOL_VERSIONS,
 } from "@modelcontextprotocol/sdk/types.js";
 import { withBoundedDeclarations } from "./client-info";
-import { MemoryEventStore } from "./event-store";
+import { EventBuffer } from "./event-store";
 import { LegacySseTransport } from "./legacy-sse";
 import { createMcpServer, scopeCarrier, type CallScope, type ToolHost } from "./mcp-server";
 import { jsonRpcError } from "./json-rpc";
@@ -60,6 +60,7 @@ function prefersSse(accept: string): boolean {
 export class SessionHost {
   private readonly streamable = new Map<string, StreamableSession>();
   private readonly legacy = new Map<string, LegacySseTransport>();
+  private readonly events = new EventBuffer();
   private readonly table: SessionTable;
 
   constructor(
@@ -134,7 +135,7 @@ export class SessionHost {
     };
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => id,
-      eventStore: new MemoryEventStore(),
+      eventStore: this.events.storeFor(id),
       retryInterval: RETRY_MS,
       keepAliveMs: KEEPALIVE_MS,
       onsessioninitialized: (sid) => {
@@ -148,6 +149,7 @@ export class SessionHost {
     const server = createMcpServer(this.host);
     const session: StreamableSession = { server, transport, meta };
     transport.onclose = () => {
+      this.events.forget(id);
       if (transport.sessionId) this.streamable.delete(transport.sessionId);
     };
     await server.connect(transport);

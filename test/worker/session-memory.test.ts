@@ -1,6 +1,7 @@
 import { SELF, env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { MAX_DECLARED_CHARS } from "../../src/mcp/client-info";
+import { MAX_EVENT_CHARS } from "../../src/mcp/event-store";
 import { MAX_SESSIONS, SessionTable } from "../../src/mcp/session-table";
 import type { ServerObject } from "../../src/server-object/server-object";
 import { MAX_PROBLEMS, MAX_UNKNOWN_NAMED } from "../../src/tools/validate-args";
@@ -19,6 +20,7 @@ type Host = {
       server: { getClientVersion(): unknown; getClientCapabilities(): unknown };
     }
   >;
+  events: { size: { events: number; chars: number } };
 };
 
 const stubOf = (id: string) => env.SERVERS.get(env.SERVERS.idFromName(id));
@@ -168,4 +170,28 @@ describe("what one URL holder can make a server store or hold", () => {
     expect(await status(inUse)).toBe(200);
     expect(await status(newest)).toBe(200);
   });
+
+  it("holds the resumption events of all sessions within a bound in size", async () => {
+    const server = await newServer(await newAccount());
+    const sse = { accept: "text/event-stream, application/json" };
+    const sessions = [
+      (await initialize(server.url)).headers,
+      (await initialize(server.url)).headers,
+    ];
+    // Tool lists answered over SSE, alternating between two sessions, until they add up to half
+    // as much again as the bound: all of them were held before it.
+    let sent = 0;
+    for (let id = 1; sent <= 1.5 * MAX_EVENT_CHARS; id++) {
+      const headers = sessions[id % 2]!;
+      const res = await rpc(server.url, { id, method: "tools/list" }, { ...headers, ...sse });
+      expect(res.headers.get("content-type")).toContain("text/event-stream");
+      sent += String(res.body).length;
+    }
+    const held = await runInDurableObject(
+      stubOf(server.id),
+      (instance: ServerObject) => hostOf(instance).events.size,
+    );
+    expect(held.chars).toBeLessThanOrEqual(MAX_EVENT_CHARS);
+    expect(held.events).toBeGreaterThan(0);
+  }, 30_000);
 });
