@@ -23,6 +23,8 @@ const KEEPALIVE_MS = 15_000;
  * the least recently used session when the cap is reached (session-table.ts).
  */
 const SEEN_WRITE_MS = 60 * 1000;
+/** Open legacy HTTP+SSE streams per server; opening one more ends the oldest. */
+export const MAX_LEGACY_SESSIONS = 100;
 
 interface StreamableSession {
   server: Server;
@@ -101,6 +103,8 @@ export class SessionHost {
     transport.onclose = () => this.legacy.delete(sessionId);
     await createMcpServer(this.host).connect(transport);
     this.legacy.set(sessionId, transport);
+    // A Map iterates in insertion order: the first entry is the oldest stream.
+    if (this.legacy.size > MAX_LEGACY_SESSIONS) await this.legacy.values().next().value?.close();
     return transport.response;
   }
 

@@ -2,10 +2,11 @@ import { SELF, env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { MAX_DECLARED_CHARS } from "../../src/mcp/client-info";
 import { MAX_EVENT_CHARS } from "../../src/mcp/event-store";
+import { MAX_LEGACY_SESSIONS } from "../../src/mcp/session-host";
 import { MAX_SESSIONS, SessionTable } from "../../src/mcp/session-table";
 import type { ServerObject } from "../../src/server-object/server-object";
 import { MAX_PROBLEMS, MAX_UNKNOWN_NAMED } from "../../src/tools/validate-args";
-import { initialize, newAccount, newServer, rpc } from "./helpers";
+import { api, initialize, newAccount, newServer, rpc } from "./helpers";
 
 type Internals = {
   _streamMapping: Map<string, unknown>;
@@ -194,4 +195,34 @@ describe("what one URL holder can make a server store or hold", () => {
     expect(held.chars).toBeLessThanOrEqual(MAX_EVENT_CHARS);
     expect(held.events).toBeGreaterThan(0);
   }, 30_000);
+
+  it(`keeps at most ${MAX_LEGACY_SESSIONS} legacy SSE streams open, ending the oldest first`, async () => {
+    const accountId = await newAccount();
+    const server = await newServer(accountId);
+    const streams: ReadableStream<Uint8Array>[] = [];
+    for (let i = 0; i <= MAX_LEGACY_SESSIONS; i++) {
+      const res = await SELF.fetch(`${server.url}/sse`, {
+        headers: { accept: "text/event-stream" },
+      });
+      expect(res.status).toBe(200);
+      streams.push(res.body!);
+    }
+    const ended = async (stream: ReadableStream<Uint8Array>) => {
+      const reader = stream.getReader();
+      for (;;) {
+        const { done } = await reader.read();
+        if (done) return true;
+      }
+    };
+    expect(await ended(streams[0]!)).toBe(true);
+    const legacy = await runInDurableObject(
+      stubOf(server.id),
+      (instance: ServerObject) =>
+        (instance.sessions as unknown as { legacy: Map<string, unknown> }).legacy.size,
+    );
+    expect(legacy).toBe(MAX_LEGACY_SESSIONS);
+    // Revoking ends the other streams on the server's side, which is quieter than cancelling.
+    await api("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
+    for (const stream of streams.slice(1)) await ended(stream);
+  }, 60_000);
 });
