@@ -7,6 +7,7 @@ import {
   LATEST_PROTOCOL_VERSION,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from "@modelcontextprotocol/sdk/types.js";
+import { batchRefusal } from "./batches";
 import { withBoundedDeclarations } from "./client-info";
 import { EventBuffer } from "./event-store";
 import { LegacySseTransport } from "./legacy-sse";
@@ -80,7 +81,7 @@ export class SessionHost {
   async handleStreamable(request: Request, body: unknown, scope: CallScope): Promise<Response> {
     const sessionId = request.headers.get("mcp-session-id");
     if (!sessionId) {
-      const refused = refuseBadInitialize(body);
+      const refused = batchRefusal(request, body) ?? refuseBadInitialize(body);
       if (refused) return refused;
       const session = await this.open();
       const response = await this.dispatch(session, request, withBoundedDeclarations(body), scope);
@@ -89,6 +90,8 @@ export class SessionHost {
     }
     const session = this.streamable.get(sessionId) ?? (await this.restore(sessionId));
     if (!session) return jsonRpcError(404, -32001, "Session not found");
+    const refused = batchRefusal(request, body, session.meta.protocolVersion);
+    if (refused) return refused;
     if (Date.now() - session.meta.last_seen > SEEN_WRITE_MS) {
       session.meta.last_seen = Date.now();
       this.table.touch(sessionId, session.meta.last_seen);
