@@ -1,9 +1,10 @@
 import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedTenant } from "../../simulator/src/seed/seed-tenant";
+import { MAX_UPSTREAM_PER_REQUEST } from "../../src/tools/upstream-budget";
 import { newAccount, newServer, rpc, simulatorRequests } from "./helpers";
 
-// What one HTTP request can make the server do: batches. The `fanout` tenant is this file's
+// What one HTTP request can make the server send to eDesk. The `fanout` tenant is this file's
 // alone: its request log shows exactly what each POST caused.
 
 const TENANT = "fanout";
@@ -121,5 +122,32 @@ describe("JSON-RPC batches", () => {
     const answer = await post([modern(1), modern(2)], { "mcp-protocol-version": "2026-07-28" });
     expect(answer.status).toBe(400);
     expect(answer.body.error.code).toBe(-32600);
+  });
+});
+
+describe("the eDesk requests of one HTTP request", () => {
+  it(`stop at ${MAX_UPSTREAM_PER_REQUEST}, the calls past the bound told why in words`, async () => {
+    const headers = await session("2025-03-26");
+    const batch = Array.from({ length: 100 }, (_, i) => contextCall(i + 1));
+    const { answer, sent } = await sentBy(() => post(batch, headers));
+    expect(answer.status).toBe(200);
+    expect(sent).toBe(MAX_UPSTREAM_PER_REQUEST);
+    const results = (answer.body as { result: any }[]).map((m) => m.result);
+    expect(results).toHaveLength(100);
+    const stopped = results.filter((r) =>
+      String(r.content?.[0]?.text).includes(`at most ${MAX_UPSTREAM_PER_REQUEST} eDesk requests`),
+    );
+    expect(stopped.length).toBeGreaterThan(0);
+    for (const result of stopped) {
+      expect(result.isError).toBe(true);
+      expect(result.content[0].text).toContain(`Call ${CONTEXT} again in a request of its own`);
+    }
+  });
+
+  it("start afresh with the next HTTP request", async () => {
+    const headers = await session("2025-11-25");
+    const { answer, sent } = await sentBy(() => rpc(url, contextCall(1), headers));
+    expect(sent).toBeGreaterThan(0);
+    expect(String(answer.body.result.content[0].text)).not.toContain("one HTTP request to this");
   });
 });
