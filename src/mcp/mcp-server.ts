@@ -9,15 +9,17 @@ import {
 import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
 import { MAX_SCANNED } from "../catalog/find-by-name";
 import { DEFAULT_LIMIT, MAX_LIMIT } from "../tools/cursor";
+import type { UpstreamBudget } from "../tools/upstream-budget";
 import { clientIdentity, type ClientIdentity } from "./client-identity";
 import { reportInvalidParams } from "./sdk-v1-patches";
 
 /**
  * What the tool calls of one HTTP request share with the code around them: the client that
  * sent the request (for the audit trail), and a call's rate-limit figures, which travel back
- * here and become that response's headers.
+ * here and become that response's headers; and what they share among themselves: the count of
+ * eDesk requests they have caused (UpstreamBudget).
  */
-export interface CallScope {
+export interface CallScope extends UpstreamBudget {
   client?: ClientIdentity;
   rateHeaders?: Record<string, string>;
 }

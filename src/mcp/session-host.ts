@@ -7,54 +7,30 @@ import {
   LATEST_PROTOCOL_VERSION,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from "@modelcontextprotocol/sdk/types.js";
-import { MemoryEventStore } from "./event-store";
+import { batchRefusal } from "./batches";
+import { withBoundedDeclarations } from "./client-info";
+import { EventBuffer } from "./event-store";
 import { LegacySseTransport } from "./legacy-sse";
 import { createMcpServer, scopeCarrier, type CallScope, type ToolHost } from "./mcp-server";
 import { jsonRpcError } from "./json-rpc";
 import { invalidParamsMessage, releaseSettledJsonStreams, setJsonResponse } from "./sdk-v1-patches";
+import { SESSION_TTL_MS, SessionTable, type SessionMeta } from "./session-table";
 
 /** SSE `retry` hint (SEP-1699): how long a client waits before it resumes a closed stream. */
 const RETRY_MS = 2_000;
 const KEEPALIVE_MS = 15_000;
-/** Sessions idle longer than this are forgotten; the client then initialises a new one. */
-export const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
-/** `last_seen` is written back at most this often, not on every request. */
-const SEEN_WRITE_MS = 60 * 60 * 1000;
-/** Every this many new sessions, stored sessions past their TTL are deleted. */
-const PRUNE_EVERY = 50;
-
-interface SessionMeta {
-  protocolVersion: string;
-  clientInfo: unknown;
-  capabilities: unknown;
-  last_seen: number;
-}
+/**
+ * `last_seen` is written back at most this often, not on every request: often enough to tell
+ * the least recently used session when the cap is reached (session-table.ts).
+ */
+const SEEN_WRITE_MS = 60 * 1000;
+/** Open legacy HTTP+SSE streams per server; opening one more ends the oldest. */
+export const MAX_LEGACY_SESSIONS = 100;
 
 interface StreamableSession {
   server: Server;
   transport: WebStandardStreamableHTTPServerTransport;
   meta: SessionMeta;
-}
-
-const sessionKey = (id: string) => `session:${id}`;
-
-/** Deeper than any real clientInfo or capabilities, and far below what storage can clone. */
-const MAX_STORED_DEPTH = 32;
-
-/**
- * Whether a client-sent value nests at most MAX_STORED_DEPTH levels. Storage clones what it
- * stores recursively: capabilities 5,000 levels deep (well within 1 MiB) overflowed the stack
- * in `storage.put`, a 500. Iterative, so the check itself cannot overflow.
- */
-function nestsWithin(value: unknown, max = MAX_STORED_DEPTH): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    if (typeof node !== "object" || node === null) continue;
-    if (depth >= max) return false;
-    for (const child of Object.values(node)) stack.push([child, depth + 1]);
-  }
-  return true;
 }
 
 /**
@@ -87,12 +63,15 @@ function prefersSse(accept: string): boolean {
 export class SessionHost {
   private readonly streamable = new Map<string, StreamableSession>();
   private readonly legacy = new Map<string, LegacySseTransport>();
-  private opened = 0;
+  private readonly events = new EventBuffer();
+  private readonly table: SessionTable;
 
   constructor(
-    private readonly storage: DurableObjectStorage,
+    storage: DurableObjectStorage,
     private readonly host: ToolHost,
-  ) {}
+  ) {
+    this.table = new SessionTable(storage);
+  }
 
   get size(): number {
     return this.streamable.size + this.legacy.size;
@@ -102,18 +81,20 @@ export class SessionHost {
   async handleStreamable(request: Request, body: unknown, scope: CallScope): Promise<Response> {
     const sessionId = request.headers.get("mcp-session-id");
     if (!sessionId) {
-      const refused = refuseBadInitialize(body);
+      const refused = batchRefusal(request, body) ?? refuseBadInitialize(body);
       if (refused) return refused;
       const session = await this.open();
-      const response = await this.dispatch(session, request, body, scope);
+      const response = await this.dispatch(session, request, withBoundedDeclarations(body), scope);
       if (!session.transport.sessionId) await session.server.close();
       return response;
     }
     const session = this.streamable.get(sessionId) ?? (await this.restore(sessionId));
     if (!session) return jsonRpcError(404, -32001, "Session not found");
+    const refused = batchRefusal(request, body, session.meta.protocolVersion);
+    if (refused) return refused;
     if (Date.now() - session.meta.last_seen > SEEN_WRITE_MS) {
       session.meta.last_seen = Date.now();
-      await this.storage.put(sessionKey(sessionId), session.meta);
+      this.table.touch(sessionId, session.meta.last_seen);
     }
     return this.dispatch(session, request, body, scope);
   }
@@ -125,28 +106,34 @@ export class SessionHost {
     transport.onclose = () => this.legacy.delete(sessionId);
     await createMcpServer(this.host).connect(transport);
     this.legacy.set(sessionId, transport);
+    // A Map iterates in insertion order: the first entry is the oldest stream.
+    if (this.legacy.size > MAX_LEGACY_SESSIONS) await this.legacy.values().next().value?.close();
     return transport.response;
   }
 
   legacyMessage(sessionId: string | null, body: unknown): Response {
     const transport = sessionId ? this.legacy.get(sessionId) : undefined;
     if (!transport) return jsonRpcError(404, -32001, "Session not found");
-    if (!transport.receive(body)) {
+    if (!transport.receive(withBoundedDeclarations(body))) {
       return jsonRpcError(400, -32600, "Invalid Request: not a JSON-RPC message");
     }
     return new Response("Accepted", { status: 202 });
   }
 
-  /** Ends every session and stream (revocation, expiry). */
+  /**
+   * Ends every session and stream (revocation, expiry). The storage wipe that follows drops the
+   * session table, so it is prepared afresh on next use.
+   */
   async closeAll(): Promise<void> {
     const all = [...this.streamable.values()].map((s) => s.transport.close());
     const legacy = [...this.legacy.values()].map((t) => t.close());
     this.streamable.clear();
     this.legacy.clear();
+    this.table.reset();
     await Promise.allSettled([...all, ...legacy]);
   }
 
-  private async open(id?: string): Promise<StreamableSession> {
+  private async open(id = crypto.randomUUID()): Promise<StreamableSession> {
     const meta: SessionMeta = {
       protocolVersion: LATEST_PROTOCOL_VERSION,
       clientInfo: null,
@@ -154,21 +141,22 @@ export class SessionHost {
       last_seen: Date.now(),
     };
     const transport = new WebStandardStreamableHTTPServerTransport({
-      sessionIdGenerator: () => id ?? crypto.randomUUID(),
-      eventStore: new MemoryEventStore(),
+      sessionIdGenerator: () => id,
+      eventStore: this.events.storeFor(id),
       retryInterval: RETRY_MS,
       keepAliveMs: KEEPALIVE_MS,
       onsessioninitialized: (sid) => {
         this.streamable.set(sid, session);
       },
-      onsessionclosed: async (sid) => {
+      onsessionclosed: (sid) => {
         this.streamable.delete(sid);
-        await this.storage.delete(sessionKey(sid));
+        this.table.delete(sid);
       },
     });
     const server = createMcpServer(this.host);
     const session: StreamableSession = { server, transport, meta };
     transport.onclose = () => {
+      this.events.forget(id);
       if (transport.sessionId) this.streamable.delete(transport.sessionId);
     };
     await server.connect(transport);
@@ -195,24 +183,27 @@ export class SessionHost {
       session.meta.protocolVersion = SUPPORTED_PROTOCOL_VERSIONS.includes(requested)
         ? requested
         : LATEST_PROTOCOL_VERSION;
-      const { clientInfo, capabilities } = init.params;
-      session.meta.clientInfo = nestsWithin(clientInfo)
-        ? clientInfo
-        : { name: "unknown", version: "0" };
-      session.meta.capabilities = nestsWithin(capabilities) ? capabilities : {};
-      await this.storage.put(sessionKey(session.transport.sessionId), session.meta);
-      if (++this.opened % PRUNE_EVERY === 0) await this.pruneIdle();
+      // Bounded before dispatch (withBoundedDeclarations), as the table bounds them again.
+      session.meta.clientInfo = init.params.clientInfo;
+      session.meta.capabilities = init.params.capabilities;
+      this.table.put(session.transport.sessionId, session.meta);
+      await this.prune();
     }
     return response;
   }
 
-  /** Deletes stored sessions idle past their TTL, which clients never came back to end. */
-  async pruneIdle(now = Date.now()): Promise<number> {
-    const stored = await this.storage.list<SessionMeta>({ prefix: "session:" });
-    const idle = [...stored].filter(([, meta]) => now - meta.last_seen > SESSION_TTL_MS);
-    for (const [key] of idle) this.streamable.delete(key.slice("session:".length));
-    if (idle.length) await this.storage.delete(idle.map(([key]) => key));
-    return idle.length;
+  /**
+   * Forgets the sessions idle past their TTL, which clients never came back to end, and beyond
+   * MAX_SESSIONS the least recently used; returns how many. Runs at every new session.
+   */
+  async prune(now = Date.now()): Promise<number> {
+    const gone = await this.table.prune(now);
+    for (const id of gone) {
+      const session = this.streamable.get(id);
+      this.streamable.delete(id);
+      await session?.transport.close();
+    }
+    return gone.length;
   }
 
   /**
@@ -240,10 +231,10 @@ export class SessionHost {
    * replaying its initialisation into a fresh transport with the same id.
    */
   private async restore(sessionId: string): Promise<StreamableSession | null> {
-    const meta = await this.storage.get<SessionMeta>(sessionKey(sessionId));
+    const meta = await this.table.get(sessionId);
     if (!meta) return null;
     if (Date.now() - meta.last_seen > SESSION_TTL_MS) {
-      await this.storage.delete(sessionKey(sessionId));
+      this.table.delete(sessionId);
       return null;
     }
     const session = await this.open(sessionId);

@@ -131,6 +131,8 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
         }),
         signal: extra.signal,
         idempotency: this.idempotency,
+        // A legacy SSE message has no scope: it is one call, in an HTTP request of its own.
+        budget: extra.scope ?? {},
         onUpstream: (info) => {
           upstreamStatus = info.status;
           upstreamTried = true;

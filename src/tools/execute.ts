@@ -21,6 +21,7 @@ import { redactStructured } from "./redact";
 import { invalidArgsText, validateArgs } from "./validate-args";
 import { customerVisibleRefusal } from "./customer-visible";
 import type { PiiKind } from "../catalog/pii";
+import { BudgetSpent, budgetSpentText, spend, type UpstreamBudget } from "./upstream-budget";
 
 /** One upstream call as the host may log or audit it; never holds a token or a body. */
 export interface UpstreamInfo {
@@ -40,18 +41,31 @@ export interface CallContext {
   idempotency?: Idempotency;
   /** Personal data masked in results (config.redact); the arguments are never changed. */
   redact?: readonly PiiKind[];
+  /** The eDesk requests the HTTP request may still cause, shared by all its calls. */
+  budget?: UpstreamBudget;
 }
 
 /** Sends through the client, reporting each call and remembering the latest rate-limit figures. */
 interface Upstream {
   send(request: UpstreamRequest): Promise<EdeskResponse>;
   figures(): RateLimitFigures | undefined;
+  /** The `isError` text when the budget stopped this call, even if the tool caught that. */
+  budgetSpent(tool: string): string | undefined;
 }
 
 function upstream(ctx: CallContext): Upstream {
   let latest: RateLimitFigures | undefined;
+  let sent = 0;
+  let wrote = false;
+  let stopped = false;
   return {
     async send(request) {
+      if (ctx.budget && !spend(ctx.budget)) {
+        stopped = true;
+        throw new BudgetSpent();
+      }
+      sent++;
+      if (request.method !== "GET") wrote = true;
       const started = Date.now();
       const report = (status: number | null) =>
         ctx.onUpstream?.({
@@ -74,6 +88,7 @@ function upstream(ctx: CallContext): Upstream {
       }
     },
     figures: () => latest,
+    budgetSpent: (tool) => (stopped ? budgetSpentText(tool, sent, wrote) : undefined),
   };
 }
 
@@ -162,9 +177,15 @@ async function attempt(
     // No output parse on the hot path: tools advertise no output schema (entry.ts), and a zod
     // pass over a 100-ticket page would cost CPU on every call for a warning.
     const performed = await perform(entry, args, calls.send, allows);
+    // A composite tool may have caught the refusal and answered without the data it could not
+    // read; the call is reported as stopped instead.
+    const spent = calls.budgetSpent(entry.tool.name);
+    if (spent) return { result: errorResult(spent, calls.figures()), remember: false };
     const structured = redactStructured(performed, entry.tool.operation.output, ctx.redact);
     return { result: successResult(structured, calls.figures()), remember: true };
   } catch (error) {
+    const spent = calls.budgetSpent(entry.tool.name);
+    if (spent) return { result: errorResult(spent, calls.figures()), remember: false };
     if (error instanceof EdeskError) {
       return { result: edeskErrorResult(error), remember: !NOT_APPLIED.has(error.kind) };
     }

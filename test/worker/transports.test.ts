@@ -1,7 +1,7 @@
 import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { ServerObject } from "../../src/server-object/server-object";
-import { SESSION_TTL_MS } from "../../src/mcp/session-host";
+import { SESSION_TTL_MS } from "../../src/mcp/session-table";
 import { api, initialize, newAccount, newServer, rpc } from "./helpers";
 
 const SSE_FIRST = "text/event-stream, application/json";
@@ -286,10 +286,38 @@ describe("stored sessions", () => {
     const { headers } = await initialize(server.url);
     const stub = env.SERVERS.get(env.SERVERS.idFromName(server.id));
     const pruned = await runInDurableObject(stub, async (instance: ServerObject) => [
-      await instance.sessions.pruneIdle(Date.now()),
-      await instance.sessions.pruneIdle(Date.now() + SESSION_TTL_MS + 1000),
+      await instance.sessions.prune(Date.now()),
+      await instance.sessions.prune(Date.now() + SESSION_TTL_MS + 1000),
     ]);
     expect(pruned).toEqual([0, 1]);
     expect((await rpc(server.url, { id: 1, method: "ping" }, headers)).status).toBe(404);
+  });
+
+  it("moves sessions stored as keys by earlier releases into the table, bounded", async () => {
+    const server = await newServer(await newAccount());
+    const stub = env.SERVERS.get(env.SERVERS.idFromName(server.id));
+    const clientInfo = { name: "old", version: "1", description: "x".repeat(500_000) };
+    const meta = (last_seen: number) => ({
+      protocolVersion: "2025-11-25",
+      clientInfo,
+      capabilities: {},
+      last_seen,
+    });
+    await runInDurableObject(stub, async (_i: ServerObject, state) => {
+      await state.storage.put("session:kept", meta(Date.now()));
+      await state.storage.put("session:idle", meta(Date.now() - SESSION_TTL_MS - 1000));
+    });
+    const headers = { "mcp-session-id": "kept", "mcp-protocol-version": "2025-11-25" };
+    expect((await rpc(server.url, { id: 1, method: "ping" }, headers)).status).toBe(200);
+    await initialize(server.url); // a new session prunes, moving what keys are left
+    const [keys, rows] = await runInDurableObject(stub, async (_i: ServerObject, state) => [
+      [...(await state.storage.list({ prefix: "session:" })).keys()],
+      state.storage.sql
+        .exec("SELECT id, length(client_info) AS chars FROM sessions WHERE id IN ('kept', 'idle')")
+        .toArray(),
+    ]);
+    expect(keys).toEqual([]);
+    expect(rows).toEqual([{ id: "kept", chars: expect.any(Number) }]);
+    expect((rows as { chars: number }[])[0]!.chars).toBeLessThan(200);
   });
 });

@@ -3,6 +3,8 @@ import { JsonRpcError, toJsonRpcError } from "../../../src/mcp/json-rpc";
 import { UnknownToolError } from "../../../src/tools/toolset";
 import { describe, expect, it } from "vitest";
 import { encodeCursor } from "../../../src/tools/cursor";
+import { MAX_UPSTREAM_PER_REQUEST } from "../../../src/tools/upstream-budget";
+import { catalogTools } from "../../../src/catalog/index";
 import { createToolSet } from "../../../src/tools/toolset";
 import { json } from "../edesk/fake-fetch";
 import { fakeContext, fixtureTools, text } from "./fixtures";
@@ -199,5 +201,45 @@ describe("unknown and filtered tools (MCP: protocol error -32602)", () => {
     await expect(all.call("search_tools", { query: "" }, ctx)).rejects.toBeInstanceOf(
       UnknownToolError,
     );
+  });
+});
+
+describe("the eDesk requests one HTTP request may cause", () => {
+  it(`sends up to ${MAX_UPSTREAM_PER_REQUEST}, then answers each further call with isError, sending nothing`, async () => {
+    const { ctx, requests } = fakeContext(() => json(200, { data: { id: 7 } }));
+    const budget = { upstreamRequests: MAX_UPSTREAM_PER_REQUEST - 1 };
+    const get = () => all.call("get_single_e_desk_ticket_by_id", { id: 7 }, { ...ctx, budget });
+    expect((await get()).isError).toBeUndefined();
+    const refused = await get();
+    expect(refused.isError).toBe(true);
+    expect(text(refused)).toContain(`at most ${MAX_UPSTREAM_PER_REQUEST} eDesk requests`);
+    expect(text(refused)).toContain("Nothing of this call was sent to eDesk.");
+    expect(requests).toHaveLength(1);
+  });
+
+  it("answers a composite tool stopped by the bound with isError, not a partial result", async () => {
+    const { ctx, requests } = fakeContext(() => json(200, { data: { id: 7 } }));
+    const budget = { upstreamRequests: MAX_UPSTREAM_PER_REQUEST };
+    const result = await all.call("get_e_desk_ticket_summary", { id: 7 }, { ...ctx, budget });
+    expect(result.isError).toBe(true);
+    expect(text(result)).toContain("Call get_e_desk_ticket_summary again in a request of its own");
+    expect(requests).toHaveLength(0);
+  });
+
+  it("answers the ticket context with isError when the bound stopped reads it would have noted as failed", async () => {
+    // The context turns a failed message read into a notice; a read the bound stopped must not
+    // become a context that silently lacks its messages.
+    const { ctx, requests } = fakeContext(() =>
+      json(200, { data: { id: 7, messages_ids: [1, 2, 3], sales_order_id: null } }),
+    );
+    const budget = { upstreamRequests: MAX_UPSTREAM_PER_REQUEST - 1 };
+    const result = await createToolSet(catalogTools(), {}).call(
+      "get_e_desk_ticket_context",
+      { id: 7 },
+      { ...ctx, budget },
+    );
+    expect(result.isError).toBe(true);
+    expect(text(result)).toContain("This call had already sent 1 eDesk request.");
+    expect(requests).toHaveLength(1);
   });
 });

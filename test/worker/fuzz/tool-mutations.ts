@@ -1,4 +1,5 @@
 import { encodeCursor } from "../../../src/tools/cursor";
+import { shownName } from "../../../src/tools/validate-args";
 import { allowedTypes, hasBounds, outOfRange, type Schema } from "./json-schema";
 import type { Rng } from "./prng";
 import { brief } from "./runner";
@@ -128,7 +129,9 @@ function unknownArgument(properties: Record<string, Schema>): Mutation {
     if (Object.hasOwn(properties, key)) return null;
     setOwn(args, key, jsonValue(rng, 2));
     return {
-      mentions: [key],
+      // Error texts cut a caller's long names (validate-args.ts): the 10,000-character key is
+      // named by its first characters.
+      mentions: [shownName(key)],
       detail: `extra ${brief(key, 40)}`,
       refusesMessage: key === "__proto__",
     };
