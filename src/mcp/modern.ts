@@ -136,12 +136,15 @@ export class ModernEndpoint {
 }
 
 /**
- * The handler reports the requests it refused (bad version, header mismatch) through the same
- * callback as its own faults. Those answers already tell the client what was wrong; logging
- * them would let any URL holder fill the log.
+ * The handler reports the requests it refused (bad version, header mismatch, a batch or a
+ * posted response) through the same callback as its own faults. Those answers already tell
+ * the client what was wrong; logging them would let any URL holder fill the log.
  */
-function isClientFault(error: Error): boolean {
-  return error instanceof ProtocolError || error.message.startsWith("Rejected inbound request");
+export function isClientFault(error: Error): boolean {
+  return (
+    error instanceof ProtocolError ||
+    /^(?:Rejected (?:inbound|2025-era) request|Unsupported Media Type)\b/.test(error.message)
+  );
 }
 
 /** Copies a tool call's rate-limit figures onto a plain JSON response (design.md §1). */

@@ -1,5 +1,5 @@
 import { SELF } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { api, initialize, newAccount, newServer, rpc } from "./helpers";
 
 const MODERN = "2026-07-28";
@@ -101,6 +101,55 @@ describe("MCP 2026-07-28 on the server's URL", () => {
     const res = await modern(server.url, "tools/list", {}, { "mcp-session-id": "abc" });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe(-32600);
+  });
+
+  it("refuses a JSON-RPC batch under a 2026-07-28 header with -32600, even of 2025-style requests", async () => {
+    const server = await newServer(await newAccount());
+    for (const batch of [
+      [{ jsonrpc: "2.0", id: 1, method: "ping" }],
+      [{ jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: envelope() } }],
+    ]) {
+      const res = await SELF.fetch(server.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json, text/event-stream",
+          "mcp-protocol-version": MODERN,
+          "mcp-method": "ping",
+        },
+        body: JSON.stringify(batch),
+      });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { code: number } }).error.code).toBe(-32600);
+    }
+  });
+
+  it("refuses a posted JSON-RPC response under a 2026-07-28 header with -32600", async () => {
+    const server = await newServer(await newAccount());
+    const res = await rpc(server.url, { id: 1, result: {} }, { "mcp-protocol-version": MODERN });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe(-32600);
+  });
+
+  it("keeps refused requests out of the error log", async () => {
+    const server = await newServer(await newAccount());
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const refused = [
+        await modern(server.url, "tools/list", {}, { "mcp-method": "tools/call" }),
+        await modern(server.url, "tools/list", {}, { "mcp-protocol-version": "2099-01-01" }),
+        await rpc(
+          server.url,
+          { id: 1, method: "tools/list", params: { _meta: envelope("2099-01-01") } },
+          { "mcp-protocol-version": "2099-01-01", "mcp-method": "tools/list" },
+        ),
+        await rpc(server.url, { id: 1, result: {} }, { "mcp-protocol-version": MODERN }),
+      ];
+      expect(refused.map((r) => r.status)).toEqual([400, 400, 400, 400]);
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it("asks for the API key on a require_api_token_auth server, whatever the era", async () => {
