@@ -7,6 +7,7 @@ import {
   type ServerContext,
 } from "@modelcontextprotocol/server";
 import { createMcpHandler } from "agents/mcp/server";
+import { z } from "zod";
 import { redact } from "../http/errors";
 import { MAX_BODY_BYTES } from "../http/read-json";
 import { jsonRpcError } from "./json-rpc";
@@ -20,6 +21,14 @@ import { INSTRUCTIONS, SERVER_INFO, type CallScope, type ToolHost } from "./mcp-
  * `notifications/tools/list_changed` at once.
  */
 const TOOLS_LIST_TTL_MS = 60 * 1000;
+
+/**
+ * `tools/list` params. Registered with its own schema because the SDK answers a params
+ * mismatch of a handler registered without one (a numeric `cursor`) as -32603 with zod's
+ * issue list for a message; with a schema it is the client's fault, -32602. No cursor is ever
+ * issued: one page holds every tool.
+ */
+const LIST_PARAMS = z.looseObject({ cursor: z.string().optional() });
 
 /** The path the handler is mounted on inside the ServerObject; the token never reaches it. */
 const ROUTE = "/mcp";
@@ -119,7 +128,7 @@ export class ModernEndpoint {
     });
     // The tool engine speaks SDK v1's types; the wire shapes are the same, only the two SDKs'
     // TypeScript spellings of a JSON value differ.
-    server.setRequestHandler("tools/list", () => ({
+    server.setRequestHandler("tools/list", { params: LIST_PARAMS }, () => ({
       tools: host.listTools() as unknown as ListToolsResult["tools"],
     }));
     server.setRequestHandler(

@@ -152,6 +152,35 @@ describe("MCP 2026-07-28 on the server's URL", () => {
     }
   });
 
+  it("answers params of the wrong type with -32602, not an internal error", async () => {
+    const server = await newServer(await newAccount());
+    const res = await modern(server.url, "tools/list", { cursor: 5 });
+    expect(res.body.error.code).toBe(-32602);
+    expect(res.body.error.message).toContain("cursor");
+  });
+
+  it("refuses a _meta nested past the bound with -32602 rather than overflowing", async () => {
+    const server = await newServer(await newAccount());
+    let deep: unknown = {};
+    for (let i = 0; i < 20_000; i++) deep = { a: deep };
+    const res = await rpc(
+      server.url,
+      {
+        id: 1,
+        method: "server/discover",
+        params: {
+          _meta: {
+            ...envelope(),
+            "io.modelcontextprotocol/clientCapabilities": { experimental: deep },
+          },
+        },
+      },
+      { "mcp-protocol-version": MODERN, "mcp-method": "server/discover" },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe(-32602);
+  });
+
   it("asks for the API key on a require_api_token_auth server, whatever the era", async () => {
     const server = await newServer(await newAccount(), { require_api_token_auth: true });
     expect((await modern(server.url, "tools/list")).status).toBe(401);
