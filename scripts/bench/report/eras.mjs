@@ -11,6 +11,8 @@ const ORDER = [
   "peer_stateless",
   "direct",
   "floor",
+  "do_hop",
+  "peer_floor",
 ];
 
 const RATIO_ROWS = [
@@ -46,6 +48,7 @@ export function erasSection(report) {
     mark(t.result.pass),
   ]);
   const errors = Object.entries(e.errors).filter(([, n]) => n > 0);
+  const b = e.beyond_floor_ms;
   return `${title}
 
 On the quiet stack (inspector off), one \`${e.tool}\` call (id ${e.ticket_id}) per variant, all with
@@ -65,6 +68,14 @@ Ratios (below 1: the first is faster). "paired" is the median of the per-round r
 variants that ran back to back; CPU is the ratio of the CPU columns.
 
 ${table(["ratio", "median", "p99", "paired median", "CPU"], ratioRows)}
+
+What each server adds over the cheapest answer of its own path (medians): ours over the gate
+and Durable Object hop every MCP request of either era takes (\`do_hop\`, itself
+${f(b.do_hop_minus_floor)} ms over the runtime floor), the peer over its runtime floor: 2026-07-28 ours
+${f(b.modern_minus_do_hop)} ms, peer ${f(b.peer_modern_minus_peer_floor)} ms; 2025 ours (session, JSON)
+${f(b.legacy_json_minus_do_hop)} ms, peer (stateless) ${f(b.peer_stateless_minus_peer_floor)} ms. Load average
+(1/5/15 min) at the section's start ${e.load_average.at_start.join(" / ")}, at its end
+${e.load_average.at_end.join(" / ")}.
 
 ${table(["target", "target", "inspector off", "result"], targets)}
 

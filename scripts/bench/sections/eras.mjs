@@ -5,6 +5,7 @@
 // stateless (as the peer serves it).
 import { getExpect, ModernCaller, RawSession, StatelessCaller } from "../lib/clients.mjs";
 import { cpuPerOp, cpuSnapshot, stackProcesses } from "../lib/procs.mjs";
+import { loadavg } from "node:os";
 import { ms, ratio, roundRobin, summarize } from "../lib/stats.mjs";
 import { TICKET_ID, TOOL } from "./overhead.mjs";
 
@@ -18,6 +19,8 @@ export const ERA_LABELS = {
   peer_stateless: "peer: 2025-11-25 tools/call, stateless (no session; SSE, its only answer form)",
   direct: "GET /v1/tickets/1409923 straight to the simulator",
   floor: "GET /api/integrated-account without auth → 401 (runtime floor)",
+  do_hop: "PUT /mcp/<token> → 405 from the ServerObject (gate + Durable Object hop)",
+  peer_floor: "peer: GET /health → 404 (the peer's runtime floor)",
 };
 
 const ARGS = { id: TICKET_ID };
@@ -52,6 +55,8 @@ async function openVariants({ stack, server, baselineServer, apiToken }) {
       },
     },
     { name: "floor", run: () => getExpect(`${stack.workerUrl}/api/integrated-account`, 401) },
+    { name: "do_hop", run: () => getExpect(server.url, 405, {}, "PUT") },
+    { name: "peer_floor", run: () => getExpect(`${stack.peerUrl}/health`, 404) },
   ];
   const sessions = [legacyJson, legacySse];
   if (baselineServer) {
@@ -109,11 +114,15 @@ export async function runEras({
   deadline,
 }) {
   const open = await openVariants({ stack, server, baselineServer, apiToken });
+  const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
+  const loadAtStart = load();
   let out;
   let cpu;
   try {
     out = await roundRobin(open.variants, { warmup, rounds, deadline });
-    const cpuVariants = open.variants.filter((v) => v.name !== "floor");
+    const cpuVariants = open.variants.filter(
+      (v) => !["floor", "do_hop", "peer_floor"].includes(v.name),
+    );
     cpu = await cpuPerVariant(stack, cpuVariants, cpuCount);
   } finally {
     await open.close();
@@ -125,9 +134,20 @@ export async function runEras({
     paired_median: pairedMedian(out.samples, a, b),
     cpu: cpuRatio(a, b),
   });
+  const med = (name) => s[name]?.median;
   return {
     tool: TOOL,
     ticket_id: TICKET_ID,
+    load_average: { at_start: loadAtStart, at_end: load() },
+    // What each server adds over its own runtime floor, medians: ours behind its gate and
+    // Durable Object hop, the peer behind nothing.
+    beyond_floor_ms: {
+      modern_minus_do_hop: ms(med("modern") - med("do_hop")),
+      legacy_json_minus_do_hop: ms(med("legacy_json") - med("do_hop")),
+      peer_modern_minus_peer_floor: ms(med("peer_modern") - med("peer_floor")),
+      peer_stateless_minus_peer_floor: ms(med("peer_stateless") - med("peer_floor")),
+      do_hop_minus_floor: ms(med("do_hop") - med("floor")),
+    },
     warmup,
     rounds: out.rounds,
     errors: out.errors,
