@@ -34,7 +34,7 @@ import { stackProcesses } from "./lib/procs.mjs";
 import { CONFIGS, runColdLists, runTrueCold, runWarmLists } from "./sections/tools-list.mjs";
 
 /** Hard stop: the run ends by itself even if something hangs. */
-const WATCHDOG_MS = 16 * 60_000;
+const WATCHDOG_MS = 25 * 60_000;
 
 const T0 = performance.now();
 const log = (...parts) =>
