@@ -259,7 +259,7 @@ async function quietRun(root) {
       warmup: PLAN.warmup,
       rounds: PLAN.eraRounds,
       cpuCount: PLAN.eraCpu,
-      deadline: deadline(90),
+      deadline: deadline(150),
     });
   });
   await section(quiet, "overhead", () =>
