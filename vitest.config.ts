@@ -42,6 +42,7 @@ function simulatorWorker() {
         "fuzz-mcp-edesk-token:fuzz-mcp",
         "fuzz-tools-edesk-token:fuzz-tools",
         "fuzz-admin-edesk-token:fuzz-admin",
+        "fuzz-modern-edesk-token:fuzz-modern",
         "faults-edesk-token:faults",
         "redact-edesk-token:redact",
         "names-edesk-token:names",

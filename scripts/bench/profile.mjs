@@ -2,14 +2,15 @@
 // (inspector-off wrangler, see lib/quiet-stack.mjs) with the worker's DevTools inspector on, takes
 // a V8 CPU profile of PROFILE_CALLS sequential `get_single_e_desk_ticket_by_id` calls and
 // reports self time by bundled module, by function, and the SDK's zod parsing by its caller; then
-// checks the JS heap after full GCs across rounds of calls on open sessions (sections/memory.mjs). The sampling profiler
-// slows the isolate several times over: read shares, not absolute times. The raw profile is
-// written to a temp folder for Chrome DevTools.
+// checks the JS heap after full GCs across rounds of calls on open sessions (sections/memory.mjs).
+// The sampling profiler slows the isolate several times over: read shares, not absolute times.
+// The raw profile is written to a temp folder for Chrome DevTools. PROFILE_ERA=modern profiles
+// 2026-07-28 calls instead of calls in a 2025 session.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDemoServer, devSecrets, freePort, ROOT } from "../dev-stack.mjs";
-import { RawSession } from "./lib/clients.mjs";
+import { ModernCaller, RawSession } from "./lib/clients.mjs";
 import { devtools } from "./lib/devtools.mjs";
 import { HUGE_BUCKET, API_TOKEN } from "./lib/plan.mjs";
 import { stackProcesses } from "./lib/procs.mjs";
@@ -18,6 +19,8 @@ import { runHeapCheck } from "./sections/memory.mjs";
 import { TICKET_ID, TOOL } from "./sections/overhead.mjs";
 
 const CALLS = Number(process.env.PROFILE_CALLS ?? 3000);
+/** `modern`: profile 2026-07-28 calls instead of calls in a 2025 session. */
+const ERA = process.env.PROFILE_ERA === "modern" ? "modern" : "2025";
 const SAMPLING_US = 200;
 
 /** `[line, module path]` of each module in the bundle, from esbuild's `// path` comments. */
@@ -115,8 +118,12 @@ async function main() {
       body: JSON.stringify(HUGE_BUCKET),
     });
     const { server } = await createDemoServer(stack, { apiToken: API_TOKEN });
-    const session = new RawSession(server.url);
-    await session.initialize();
+    let session;
+    if (ERA === "modern") session = new ModernCaller(server.url);
+    else {
+      session = new RawSession(server.url);
+      await session.initialize();
+    }
     const call = () => session.request("tools/call", { name: TOOL, arguments: { id: TICKET_ID } });
     for (let i = 0; i < 200; i++) await call();
 
@@ -137,7 +144,9 @@ async function main() {
     await inspector.send("Debugger.disable");
     const out = mkdtempSync(path.join(tmpdir(), "edesk-mcp-cpuprofile-"));
     writeFileSync(path.join(out, "tool-call.cpuprofile"), JSON.stringify(profile));
-    console.log(`${CALLS} calls profiled; raw profile: ${path.join(out, "tool-call.cpuprofile")}`);
+    console.log(
+      `${CALLS} ${ERA} calls profiled; raw profile: ${path.join(out, "tool-call.cpuprofile")}`,
+    );
     analyse(profile, moduleIndex(scriptSource), CALLS);
 
     const runtime = stackProcesses(stack).find((p) => p.label === "worker runtime workerd");

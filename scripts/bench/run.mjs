@@ -8,6 +8,7 @@ import { createDemoServer, devSecrets, freePort, ROOT } from "../dev-stack.mjs";
 import { describeMachine } from "./lib/machine.mjs";
 import {
   API_TOKEN,
+  BASELINE_COMMIT,
   CPU_VARIANTS,
   HUGE_BUCKET,
   IN_PLACE,
@@ -19,9 +20,10 @@ import { startQuietStack } from "./lib/quiet-stack.mjs";
 import { writeFormatted } from "./lib/output.mjs";
 import { renderMarkdown } from "./report/render.mjs";
 import { readSoak } from "../soak/report.mjs";
-import { snapshotTree, treeState } from "./lib/snapshot.mjs";
+import { snapshotCommit, snapshotTree, treeState } from "./lib/snapshot.mjs";
 import { ms } from "./lib/stats.mjs";
-import { evaluateTargets } from "./lib/targets.mjs";
+import { evaluateEraTargets, evaluateTargets } from "./lib/targets.mjs";
+import { runEras } from "./sections/eras.mjs";
 import { runConcurrency } from "./sections/concurrency.mjs";
 import { runCpu, runOverhead, TICKET_ID, TOOL } from "./sections/overhead.mjs";
 import { runSessionSetup } from "./sections/session-setup.mjs";
@@ -32,7 +34,7 @@ import { stackProcesses } from "./lib/procs.mjs";
 import { CONFIGS, runColdLists, runTrueCold, runWarmLists } from "./sections/tools-list.mjs";
 
 /** Hard stop: the run ends by itself even if something hangs. */
-const WATCHDOG_MS = 9 * 60_000;
+const WATCHDOG_MS = 25 * 60_000;
 
 const T0 = performance.now();
 const log = (...parts) =>
@@ -216,21 +218,50 @@ async function mainRun(results, startStack, persistTo) {
   return starts;
 }
 
-/** The same core measurements with wrangler's DevTools inspector off (the second target column). */
+/**
+ * The same core measurements with wrangler's DevTools inspector off (the second target column),
+ * and section 8, the protocol eras, with the peer and the baseline worker on the same stack.
+ */
 async function quietRun(root) {
   const quiet = {};
   const t = performance.now();
+  const baseline = snapshotCommit(ROOT, BASELINE_COMMIT);
+  if (baseline) temps.push(baseline.dir);
+  else log(`no tree for ${BASELINE_COMMIT}: section 8 runs without the baseline`);
   await adopt(
     await startQuietStack({
       root,
       persistTo: tempDir("edesk-mcp-bench-quiet-"),
       secrets,
       freePort,
+      peerToken: API_TOKEN,
+      baselineRoot: baseline?.dir,
     }),
   );
   await setBucket();
   quiet.start_ms = ms(performance.now() - t, 0);
   const servers = await createServers();
+  await section(quiet, "eras", async () => {
+    const baselineServer = stack.baselineUrl
+      ? (
+          await createDemoServer(
+            { ...stack, workerUrl: stack.baselineUrl },
+            { apiToken: API_TOKEN, name: "bench baseline" },
+          )
+        ).server
+      : undefined;
+    return runEras({
+      stack,
+      server: servers.full,
+      baselineServer,
+      baselineCommit: BASELINE_COMMIT,
+      apiToken: API_TOKEN,
+      warmup: PLAN.warmup,
+      rounds: PLAN.eraRounds,
+      cpuCount: PLAN.eraCpu,
+      deadline: deadline(150),
+    });
+  });
   await section(quiet, "overhead", () =>
     runOverhead({
       stack,
@@ -350,6 +381,7 @@ async function main() {
     results,
   };
   report.targets = evaluateTargets(results);
+  report.era_targets = evaluateEraTargets(results.quiet?.eras);
   const outDir = QUICK ? mkdtempSync(path.join(tmpdir(), "edesk-mcp-bench-quick-")) : ROOT;
   await writeFormatted(path.join(outDir, "benchmarks.json"), JSON.stringify(report, null, 2));
   await writeFormatted(path.join(outDir, "BENCHMARKS.md"), renderMarkdown(report, readSoak(ROOT)));
@@ -359,6 +391,9 @@ async function main() {
     log(
       `${target.name} (target ${target.target}): wrangler dev ${verdict(target.main)}; inspector off ${verdict(target.quiet)}`,
     );
+  }
+  for (const target of report.era_targets) {
+    log(`${target.name} (target ${target.target}): inspector off ${verdict(target.result)}`);
   }
   const failed = [...Object.entries(results), ...Object.entries(results.quiet ?? {})].filter(
     ([, r]) => r && typeof r === "object" && r.error,

@@ -69,8 +69,11 @@ async function route(object: McpHost, request: Request, env: Env): Promise<Respo
     body = parsed.body;
     // The era is decided per request by the SDK's own classifier: a request that carries the
     // 2026-07-28 `_meta` envelope (or names a modern revision) is modern; everything else,
-    // `initialize` included, is the 2025 Streamable HTTP it has always been.
-    if (!(await isLegacyRequest(request, body))) {
+    // `initialize` included, is the 2025 Streamable HTTP it has always been. The classifier
+    // calls a batch array or a posted response legacy whatever the header says, but no 2025
+    // client sends a 2026 revision header: those go to the modern handler, which refuses them
+    // with -32600 as the spec says, rather than to a 2025 session they never opened.
+    if (!(await isLegacyRequest(request, body)) || namesModernRevision(request)) {
       if (request.headers.has("mcp-session-id")) return sessionOnModern();
       return object.modern.handle(request, body);
     }
@@ -78,6 +81,15 @@ async function route(object: McpHost, request: Request, env: Env): Promise<Respo
   const scope: CallScope = {};
   const response = await object.sessions.handleStreamable(request, body, scope);
   return withRateHeaders(response, scope);
+}
+
+/** The first revision of the modern era; revisions are ISO dates and order as strings. */
+const FIRST_MODERN_REVISION = "2026-07-28";
+
+/** Whether `MCP-Protocol-Version` names the 2026-07-28 era (the SDK's own rule). */
+function namesModernRevision(request: Request): boolean {
+  const version = request.headers.get("mcp-protocol-version")?.trim();
+  return version !== undefined && version >= FIRST_MODERN_REVISION;
 }
 
 function methodNotAllowed(allow: string): Response {

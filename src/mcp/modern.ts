@@ -8,6 +8,7 @@ import {
   type ServerContext,
 } from "@modelcontextprotocol/server";
 import { createMcpHandler } from "agents/mcp/server";
+import { z } from "zod";
 import { redact } from "../http/errors";
 import { MAX_BODY_BYTES } from "../http/read-json";
 import { clientIdentity } from "./client-identity";
@@ -22,6 +23,14 @@ import { INSTRUCTIONS, SERVER_INFO, type CallScope, type ToolHost } from "./mcp-
  * `notifications/tools/list_changed` at once.
  */
 const TOOLS_LIST_TTL_MS = 60 * 1000;
+
+/**
+ * `tools/list` params. Registered with its own schema because the SDK answers a params
+ * mismatch of a handler registered without one (a numeric `cursor`) as -32603 with zod's
+ * issue list for a message; with a schema it is the client's fault, -32602. No cursor is ever
+ * issued: one page holds every tool.
+ */
+const LIST_PARAMS = z.looseObject({ cursor: z.string().optional() });
 
 /** The path the handler is mounted on inside the ServerObject; the token never reaches it. */
 const ROUTE = "/mcp";
@@ -121,7 +130,7 @@ export class ModernEndpoint {
     });
     // The tool engine speaks SDK v1's types; the wire shapes are the same, only the two SDKs'
     // TypeScript spellings of a JSON value differ.
-    server.setRequestHandler("tools/list", () => ({
+    server.setRequestHandler("tools/list", { params: LIST_PARAMS }, () => ({
       tools: host.listTools() as unknown as ListToolsResult["tools"],
     }));
     server.setRequestHandler("tools/call", async (call, ctx: ServerContext) => {
@@ -140,21 +149,35 @@ export class ModernEndpoint {
 }
 
 /**
- * The handler reports the requests it refused (bad version, header mismatch) through the same
- * callback as its own faults. Those answers already tell the client what was wrong; logging
- * them would let any URL holder fill the log.
+ * The handler reports the requests it refused (bad version, header mismatch, a batch or a
+ * posted response) through the same callback as its own faults. Those answers already tell
+ * the client what was wrong; logging them would let any URL holder fill the log.
  */
-function isClientFault(error: Error): boolean {
-  return error instanceof ProtocolError || error.message.startsWith("Rejected inbound request");
+export function isClientFault(error: Error): boolean {
+  return (
+    error instanceof ProtocolError ||
+    /^(?:Rejected (?:inbound|2025-era) request|Unsupported Media Type)\b/.test(error.message)
+  );
 }
 
-/** Copies a tool call's rate-limit figures onto a plain JSON response (docs/architecture.md §1). */
+/**
+ * Copies a tool call's rate-limit figures onto a plain JSON response (docs/architecture.md §1). The
+ * responses the SDKs build have mutable headers, so the figures are set in place, without
+ * wrapping the body in another Response; one whose headers are immutable (a `fetch` answer) is
+ * wrapped.
+ */
 export function withRateHeaders(response: Response, scope: CallScope): Response {
   const figures = scope.rateHeaders;
   if (!figures || !response.headers.get("content-type")?.includes("application/json")) {
     return response;
   }
-  const out = new Response(response.body, response);
-  for (const [name, value] of Object.entries(figures)) out.headers.set(name, value);
-  return out;
+  const entries = Object.entries(figures);
+  try {
+    for (const [name, value] of entries) response.headers.set(name, value);
+    return response;
+  } catch {
+    const out = new Response(response.body, response);
+    for (const [name, value] of entries) out.headers.set(name, value);
+    return out;
+  }
 }

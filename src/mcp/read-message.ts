@@ -24,11 +24,35 @@ function hasProtoKey(value: unknown): boolean {
 
 const isMessage = (value: unknown) => JSONRPCMessageSchema.safeParse(value).success;
 
+/** Deeper than any real `_meta` (the 2026-07-28 envelope's capabilities are a few levels). */
+const MAX_META_DEPTH = 32;
+
+/**
+ * Whether a message's `params._meta` nests deeper than MAX_META_DEPTH. SDK v2 validates the
+ * 2026-07-28 envelope recursively: capabilities with `experimental` 20,000 levels deep (well
+ * within 1 MiB) overflowed the stack while the era was being decided, a 500. Iterative.
+ */
+function metaTooDeep(message: unknown): boolean {
+  const params = (message as { params?: unknown }).params;
+  if (typeof params !== "object" || params === null || !Object.hasOwn(params, "_meta")) {
+    return false;
+  }
+  const stack: [unknown, number][] = [[(params as { _meta: unknown })._meta, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== "object" || node === null) continue;
+    if (depth > MAX_META_DEPTH) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /**
  * Reads a POSTed JSON-RPC body (one message or a batch) and answers what is wrong with it as
  * the README's error table says: 413 past 1 MiB, -32700 for text that is not JSON, -32600 for
  * JSON that is not a JSON-RPC 2.0 message (JSON-RPC 2.0 §5.1; the SDK would say -32700 "Parse
- * error" here, and accept an empty batch without answering) or that carries a `__proto__` key.
+ * error" here, and accept an empty batch without answering) or that carries a `__proto__` key,
+ * -32602 for a `_meta` nested past MAX_META_DEPTH.
  */
 export async function readMessage(request: Request): Promise<Parsed> {
   let text: string;
@@ -55,5 +79,23 @@ export async function readMessage(request: Request): Promise<Parsed> {
       response: jsonRpcError(400, -32600, 'Invalid Request: "__proto__" is not allowed as a key.'),
     };
   }
+  if ((Array.isArray(body) ? body : [body]).some(metaTooDeep)) {
+    return {
+      ok: false,
+      response: jsonRpcError(
+        400,
+        -32602,
+        `Invalid params: _meta nests deeper than ${MAX_META_DEPTH} levels.`,
+        undefined,
+        requestId(body),
+      ),
+    };
+  }
   return { ok: true, body };
+}
+
+/** The id of a single request, to echo on an error that answers it. */
+function requestId(body: unknown): string | number | null {
+  const id = (body as { id?: unknown }).id;
+  return !Array.isArray(body) && (typeof id === "string" || typeof id === "number") ? id : null;
 }

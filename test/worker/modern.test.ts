@@ -1,5 +1,6 @@
 import { SELF } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { withRateHeaders } from "../../src/mcp/modern";
 import { api, initialize, newAccount, newServer, rpc } from "./helpers";
 
 const MODERN = "2026-07-28";
@@ -103,6 +104,84 @@ describe("MCP 2026-07-28 on the server's URL", () => {
     expect(res.body.error.code).toBe(-32600);
   });
 
+  it("refuses a JSON-RPC batch under a 2026-07-28 header with -32600, even of 2025-style requests", async () => {
+    const server = await newServer(await newAccount());
+    for (const batch of [
+      [{ jsonrpc: "2.0", id: 1, method: "ping" }],
+      [{ jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: envelope() } }],
+    ]) {
+      const res = await SELF.fetch(server.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json, text/event-stream",
+          "mcp-protocol-version": MODERN,
+          "mcp-method": "ping",
+        },
+        body: JSON.stringify(batch),
+      });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { code: number } }).error.code).toBe(-32600);
+    }
+  });
+
+  it("refuses a posted JSON-RPC response under a 2026-07-28 header with -32600", async () => {
+    const server = await newServer(await newAccount());
+    const res = await rpc(server.url, { id: 1, result: {} }, { "mcp-protocol-version": MODERN });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe(-32600);
+  });
+
+  it("keeps refused requests out of the error log", async () => {
+    const server = await newServer(await newAccount());
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const refused = [
+        await modern(server.url, "tools/list", {}, { "mcp-method": "tools/call" }),
+        await modern(server.url, "tools/list", {}, { "mcp-protocol-version": "2099-01-01" }),
+        await rpc(
+          server.url,
+          { id: 1, method: "tools/list", params: { _meta: envelope("2099-01-01") } },
+          { "mcp-protocol-version": "2099-01-01", "mcp-method": "tools/list" },
+        ),
+        await rpc(server.url, { id: 1, result: {} }, { "mcp-protocol-version": MODERN }),
+      ];
+      expect(refused.map((r) => r.status)).toEqual([400, 400, 400, 400]);
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
+  it("answers params of the wrong type with -32602, not an internal error", async () => {
+    const server = await newServer(await newAccount());
+    const res = await modern(server.url, "tools/list", { cursor: 5 });
+    expect(res.body.error.code).toBe(-32602);
+    expect(res.body.error.message).toContain("cursor");
+  });
+
+  it("refuses a _meta nested past the bound with -32602 rather than overflowing", async () => {
+    const server = await newServer(await newAccount());
+    let deep: unknown = {};
+    for (let i = 0; i < 20_000; i++) deep = { a: deep };
+    const res = await rpc(
+      server.url,
+      {
+        id: 1,
+        method: "server/discover",
+        params: {
+          _meta: {
+            ...envelope(),
+            "io.modelcontextprotocol/clientCapabilities": { experimental: deep },
+          },
+        },
+      },
+      { "mcp-protocol-version": MODERN, "mcp-method": "server/discover" },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe(-32602);
+  });
+
   it("asks for the API key on a require_api_token_auth server, whatever the era", async () => {
     const server = await newServer(await newAccount(), { require_api_token_auth: true });
     expect((await modern(server.url, "tools/list")).status).toBe(401);
@@ -161,5 +240,34 @@ describe("MCP 2026-07-28 on the server's URL", () => {
       const { done } = await reader.read().catch(() => ({ done: true }));
       if (done) break;
     }
+  });
+});
+
+describe("rate-limit headers on a JSON response", () => {
+  const scope = { rateHeaders: { "ratelimit-limit": "60", "ratelimit-remaining": "59" } };
+
+  it("are set on the response itself when its headers can change", async () => {
+    const response = Response.json({ jsonrpc: "2.0", id: 1, result: {} });
+    const out = withRateHeaders(response, scope);
+    expect(out).toBe(response);
+    expect(out.headers.get("ratelimit-remaining")).toBe("59");
+    expect(await out.json()).toEqual({ jsonrpc: "2.0", id: 1, result: {} });
+  });
+
+  it("are set on a copy when its headers are immutable", async () => {
+    const response = await fetch("http://edesk.test/v1/whoami", {
+      headers: { authorization: "Bearer demo-edesk-token" },
+    });
+    expect(() => response.headers.set("x", "1")).toThrow(TypeError);
+    const out = withRateHeaders(response, scope);
+    expect(out.headers.get("ratelimit-limit")).toBe("60");
+    expect(((await out.json()) as { data: unknown }).data).toBeDefined();
+  });
+
+  it("leave a stream alone", () => {
+    const response = new Response("event: message\n\n", {
+      headers: { "content-type": "text/event-stream" },
+    });
+    expect(withRateHeaders(response, scope).headers.get("ratelimit-limit")).toBeNull();
   });
 });

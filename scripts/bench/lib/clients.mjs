@@ -78,10 +78,14 @@ export async function sdkCall(client, name, args) {
  * wire cost with no client library in the way.
  */
 export class RawSession {
-  /** `encoding`: an Accept-Encoding to send instead of fetch's default (`gzip, deflate`). */
-  constructor(url, { encoding } = {}) {
+  /**
+   * `encoding`: an Accept-Encoding to send instead of fetch's default (`gzip, deflate`);
+   * `accept`: the Accept of every POST (SSE first asks for SSE answers).
+   */
+  constructor(url, { encoding, accept = ACCEPT_JSON_FIRST } = {}) {
     this.url = url;
     this.encoding = encoding;
+    this.accept = accept;
     this.sessionId = undefined;
     this.nextId = 1;
     this.lastBytes = 0;
@@ -90,7 +94,7 @@ export class RawSession {
   headers() {
     const headers = {
       "content-type": "application/json",
-      accept: ACCEPT_JSON_FIRST,
+      accept: this.accept,
       "mcp-protocol-version": LATEST_PROTOCOL_VERSION,
     };
     if (this.sessionId) headers["mcp-session-id"] = this.sessionId;
@@ -126,7 +130,7 @@ export class RawSession {
     this.sessionId = response.headers.get("mcp-session-id") ?? undefined;
     const ack = await this.post({ jsonrpc: "2.0", method: "notifications/initialized" });
     if (ack.response.status !== 202) throw new Error(`initialized: ${ack.response.status}`);
-    return JSON.parse(text).result;
+    return messageOf(response, text).result;
   }
 
   /** One request; returns the parsed `result`, throws on a JSON-RPC error or `isError`. */
@@ -137,12 +141,7 @@ export class RawSession {
       method,
       params,
     });
-    if (!response.ok) throw new Error(`${method}: HTTP ${response.status} ${text.slice(0, 200)}`);
-    const message = JSON.parse(text);
-    if (message.error) throw new Error(`${method}: ${JSON.stringify(message.error).slice(0, 200)}`);
-    if (message.result?.isError && !allowError)
-      throw new Error(`isError: ${message.result.content?.[0]?.text}`);
-    return message.result;
+    return resultOf(method, response, text, allowError);
   }
 
   async close() {
@@ -150,6 +149,89 @@ export class RawSession {
     await fetch(this.url, { method: "DELETE", headers: this.headers() })
       .then((r) => r.body?.cancel())
       .catch(() => {});
+  }
+}
+
+/** The JSON-RPC message of a JSON answer or of an SSE answer's `data:` line. */
+function messageOf(response, text) {
+  if (!response.headers.get("content-type")?.includes("text/event-stream")) return JSON.parse(text);
+  const data = text.split("\n").find((line) => line.startsWith("data:") && line.includes('"id"'));
+  if (!data) throw new Error(`no JSON-RPC message in the SSE answer: ${text.slice(0, 200)}`);
+  return JSON.parse(data.slice(5));
+}
+
+/** The `result` of an answer; throws on an HTTP error, a JSON-RPC error or (unless allowed) `isError`. */
+function resultOf(method, response, text, allowError = false) {
+  if (!response.ok) throw new Error(`${method}: HTTP ${response.status} ${text.slice(0, 200)}`);
+  const message = messageOf(response, text);
+  if (message.error) throw new Error(`${method}: ${JSON.stringify(message.error).slice(0, 200)}`);
+  if (message.result?.isError && !allowError)
+    throw new Error(`isError: ${message.result.content?.[0]?.text}`);
+  return message.result;
+}
+
+export const MODERN_PROTOCOL_VERSION = "2026-07-28";
+
+/**
+ * A 2026-07-28 client driven with bare fetch: no session, the envelope in every request's
+ * `_meta`, and the standard headers that mirror the body.
+ */
+export class ModernCaller {
+  constructor(url) {
+    this.url = url;
+    this.nextId = 1;
+  }
+
+  async request(method, params = {}) {
+    const headers = {
+      "content-type": "application/json",
+      accept: ACCEPT_JSON_FIRST,
+      "mcp-protocol-version": MODERN_PROTOCOL_VERSION,
+      "mcp-method": method,
+    };
+    if (method === "tools/call") headers["mcp-name"] = params.name;
+    const _meta = {
+      "io.modelcontextprotocol/protocolVersion": MODERN_PROTOCOL_VERSION,
+      "io.modelcontextprotocol/clientCapabilities": {},
+      "io.modelcontextprotocol/clientInfo": CLIENT_INFO,
+    };
+    const response = await fetch(this.url, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: this.nextId++,
+        method,
+        params: { ...params, _meta },
+      }),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    return resultOf(method, response, await response.text());
+  }
+}
+
+/**
+ * A 2025 Streamable HTTP client of a stateless server: no initialize, no session id, each
+ * request on its own (what a stateless server lets a client skip once it has initialized).
+ */
+export class StatelessCaller {
+  constructor(url) {
+    this.url = url;
+    this.nextId = 1;
+  }
+
+  async request(method, params = {}) {
+    const response = await fetch(this.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: ACCEPT_JSON_FIRST,
+        "mcp-protocol-version": LATEST_PROTOCOL_VERSION,
+      },
+      body: JSON.stringify({ jsonrpc: "2.0", id: this.nextId++, method, params }),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    return resultOf(method, response, await response.text());
   }
 }
 

@@ -24,6 +24,8 @@ export const PLAN = QUICK
       heapSessions: 5,
       heapCalls: 10,
       heapRounds: 2,
+      eraRounds: 20,
+      eraCpu: 20,
     }
   : {
       warmup: 50,
@@ -42,7 +44,14 @@ export const PLAN = QUICK
       heapSessions: 50,
       heapCalls: 12,
       heapRounds: 3,
+      eraRounds: 300,
+      eraCpu: 100,
     };
+/**
+ * The commit whose 2025 path section 8 compares with today's: the last one before the
+ * 2026-07-28 era was served (BENCH_BASELINE overrides).
+ */
+export const BASELINE_COMMIT = process.env.BENCH_BASELINE ?? "1e99406";
 /** Servers (Durable Objects) the spread concurrency run uses. */
 export const SPREAD_SERVERS = 10;
 export const CPU_VARIANTS = [

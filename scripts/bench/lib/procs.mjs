@@ -42,6 +42,9 @@ function sideByOpenFiles(pid) {
     return null;
   }
   if (links.some((link) => link.includes("/do/edesk-simulator-"))) return "simulator";
+  // Section 8's baseline worker has the product's name and keeps its state under baseline/.
+  if (links.some((link) => link.includes("/baseline/") && link.includes("/do/edesk-mcp-")))
+    return "baseline";
   if (links.some((link) => link.includes("/do/edesk-mcp-"))) return "worker";
   return null;
 }

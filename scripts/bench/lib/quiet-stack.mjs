@@ -17,7 +17,10 @@ const SELF = fileURLToPath(import.meta.url);
 
 /**
  * Starts the quiet stack in a child process; same shape as dev-stack's `startStack`.
- * `workerVars` adds plain-text vars to the worker (e.g. `EDESK_TIMEOUT_MS`).
+ * `workerVars` adds plain-text vars to the worker (e.g. `EDESK_TIMEOUT_MS`). `peerToken` also
+ * starts the benchmark's peer (`scripts/bench/peer`), proxying to the same simulator with that
+ * eDesk token; its URL is `peerUrl`. `baselineRoot` also starts the worker of another tree (an
+ * earlier commit, lib/snapshot.mjs) on the same simulator, with its own state: `baselineUrl`.
  */
 export async function startQuietStack({
   root,
@@ -26,11 +29,17 @@ export async function startQuietStack({
   freePort,
   workerVars = {},
   inspectorPort,
+  peerToken,
+  baselineRoot,
   timeoutMs = 90_000,
 }) {
   const options = {
     simPort: await freePort(),
     workerPort: await freePort(),
+    peerPort: peerToken ? await freePort() : undefined,
+    peerToken,
+    baselinePort: baselineRoot ? await freePort() : undefined,
+    baselineRoot,
     secrets,
     workerVars,
     inspectorPort,
@@ -96,7 +105,17 @@ export async function startQuietStack({
 
 async function main() {
   const [root, persistTo, raw] = process.argv.slice(2);
-  const { simPort, workerPort, secrets, workerVars = {}, inspectorPort } = JSON.parse(raw);
+  const {
+    simPort,
+    workerPort,
+    peerPort,
+    peerToken,
+    baselinePort,
+    baselineRoot,
+    secrets,
+    workerVars = {},
+    inspectorPort,
+  } = JSON.parse(raw);
   const require = createRequire(path.join(root, "package.json"));
   const { unstable_startWorker } = require("wrangler");
   const simulatorUrl = `http://127.0.0.1:${simPort}`;
@@ -125,20 +144,48 @@ async function main() {
   });
   workers.push(simulator);
   await simulator.ready;
-  const worker = await unstable_startWorker({
-    config: path.join(root, "wrangler.toml"),
-    bindings: {
-      EDESK_API_BASE_URL: text(`${simulatorUrl}/v1`),
-      API_KEYS: text(secrets.apiKey),
-      ENCRYPTION_KEY: text(secrets.encryptionKey),
-      PUBLIC_BASE_URL: text(workerUrl),
-      ...Object.fromEntries(Object.entries(workerVars).map(([name, value]) => [name, text(value)])),
-    },
-    dev: dev(workerPort, inspectorPort ? { hostname: "127.0.0.1", port: inspectorPort } : false),
-  });
-  workers.push(worker);
-  await worker.ready;
-  process.stdout.write(`${JSON.stringify({ workerUrl, simulatorUrl })}\n`);
+  const startProduct = async (tree, port, inspector, state = persistTo) => {
+    const url = `http://127.0.0.1:${port}`;
+    const started = await unstable_startWorker({
+      config: path.join(tree, "wrangler.toml"),
+      bindings: {
+        EDESK_API_BASE_URL: text(`${simulatorUrl}/v1`),
+        API_KEYS: text(secrets.apiKey),
+        ENCRYPTION_KEY: text(secrets.encryptionKey),
+        PUBLIC_BASE_URL: text(url),
+        ...Object.fromEntries(
+          Object.entries(workerVars).map(([name, value]) => [name, text(value)]),
+        ),
+      },
+      dev: { ...dev(port, inspector), persist: state },
+    });
+    workers.push(started);
+    await started.ready;
+  };
+  await startProduct(
+    root,
+    workerPort,
+    inspectorPort ? { hostname: "127.0.0.1", port: inspectorPort } : false,
+  );
+  // Its own state: the same worker name with the same folder would share Durable Objects.
+  if (baselinePort)
+    await startProduct(baselineRoot, baselinePort, false, path.join(persistTo, "baseline"));
+  let peerUrl;
+  if (peerPort) {
+    const peer = await unstable_startWorker({
+      config: path.join(root, "scripts", "bench", "peer", "wrangler.toml"),
+      bindings: {
+        EDESK_API_BASE_URL: text(`${simulatorUrl}/v1`),
+        EDESK_API_TOKEN: text(peerToken),
+      },
+      dev: dev(peerPort),
+    });
+    workers.push(peer);
+    await peer.ready;
+    peerUrl = `http://127.0.0.1:${peerPort}`;
+  }
+  const baselineUrl = baselinePort ? `http://127.0.0.1:${baselinePort}` : undefined;
+  process.stdout.write(`${JSON.stringify({ workerUrl, simulatorUrl, peerUrl, baselineUrl })}\n`);
 }
 
 if (process.argv[1] === SELF) {

@@ -15,6 +15,7 @@ const COPY = [
   "package.json",
   "tsconfig.json",
   "scripts/dev-stack.mjs",
+  "scripts/bench/peer",
 ];
 
 /** The commit and the uncommitted changes under the copied paths, for the report. */
@@ -29,6 +30,33 @@ export function treeState(root) {
   } catch {
     return { commit: "unknown", uncommitted_files: null };
   }
+}
+
+/**
+ * The worker as it was at `commit` (its src, simulator, public files and configs), in a temp
+ * folder beside this tree's node_modules; null when git cannot produce it (a shallow clone).
+ */
+export function snapshotCommit(root, commit) {
+  const dir = mkdtempSync(path.join(tmpdir(), "edesk-mcp-bench-baseline-"));
+  const paths = COPY.filter((entry) => entry !== "scripts/bench/peer");
+  try {
+    const sha = execFileSync("git", ["rev-parse", "--short", `${commit}^{commit}`], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
+    const archive = execFileSync("git", ["archive", sha, "--", ...paths], {
+      cwd: root,
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    execFileSync("tar", ["-x", "-C", dir], { input: archive });
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    return null;
+  }
+  symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");
+  return { dir, commit, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** Copies the tree into a temp folder and loads that copy's dev-stack. */

@@ -139,3 +139,29 @@ export function evaluateTargets(results) {
     }),
   ];
 }
+
+/**
+ * Section 8's targets (the 2026-07-28 issue), judged on the quiet stack where the peer and the
+ * baseline worker run beside the worker: ratios of medians and p99s of the same run.
+ */
+export function evaluateEraTargets(eras) {
+  const r = eras && !eras.error ? eras.ratios : undefined;
+  const judge = (value, pass) => measured(value, pass, "×");
+  return [
+    {
+      name: "2026-07-28 tool call, median, against the peer (`createMcpHandler`, no Durable Object)",
+      target: "≤ 0.8×",
+      result: judge(r?.modern_vs_peer?.median, r?.modern_vs_peer?.median <= 0.8),
+    },
+    {
+      name: "2026-07-28 tool call, p99, against the peer",
+      target: "≤ 1×",
+      result: judge(r?.modern_vs_peer?.p99, r?.modern_vs_peer?.p99 <= 1),
+    },
+    {
+      name: "2025 tool call (session, JSON), median, against the commit before the modern era",
+      target: "≤ 1× (no slower than before)",
+      result: judge(r?.legacy_vs_baseline?.median, r?.legacy_vs_baseline?.median <= 1),
+    },
+  ];
+}

@@ -2,6 +2,7 @@
 import { soakSection } from "../../soak/report.mjs";
 import { whereSection } from "./findings.mjs";
 import { f, mark, table } from "./format.mjs";
+import { erasSection } from "./eras.mjs";
 import { quietSection } from "./quiet.mjs";
 import {
   concurrencySection,
@@ -117,6 +118,7 @@ export function renderMarkdown(report, soak) {
     setupSection(report),
     sizeSection(report),
     memorySection(report),
+    erasSection(report),
     quietSection(report),
     notesSection(report),
     soak ? soakSection(soak) : "",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkCase, type Expectation, type Observed } from "./oracle";
+import { checkCase, errorLines, type Expectation, type Observed } from "./oracle";
 
 // The fuzzer passes only if its oracle can fail: each rule is shown to catch what it is for.
 
@@ -133,5 +133,25 @@ describe("the fuzz oracle", () => {
       });
     expect(checkCase(on(token), { kind: "any" }, [token, other], [])).toEqual([]);
     expect(checkCase(on(other), { kind: "any" }, [token, other], []).join()).toMatch(/secret/);
+  });
+
+  it("wants the error's data to carry what the spec lists (the supported versions of a -32022)", () => {
+    const unsupported = (data: unknown) =>
+      observed({
+        body: JSON.stringify({
+          jsonrpc: "2.0",
+          id: 1,
+          error: { code: -32022, message: "Unsupported protocol version: x", data },
+        }),
+      });
+    const want: Expectation = { kind: "jsonrpc-error", codes: [-32022], data: "2026-07-28" };
+    expect(check(unsupported({ supported: ["2026-07-28"], requested: "x" }), want)).toEqual([]);
+    expect(check(unsupported({ requested: "x" }), want).join()).toMatch(/data does not carry/);
+    expect(check(unsupported(undefined), want).join()).toMatch(/data does not carry/);
+  });
+
+  it("finds error log lines for a target that must log none", () => {
+    expect(errorLines(["warn: slow upstream", "log: audit written"])).toEqual([]);
+    expect(errorLines(["error: mcp (2026-07-28): Rejected"]).join()).toMatch(/error log line/);
   });
 });

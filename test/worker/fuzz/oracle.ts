@@ -22,8 +22,11 @@ export interface Observed {
 export type Expectation =
   /** Only the universal checks: no 5xx, in time, well-formed errors, no leak. */
   | { kind: "any" }
-  /** A JSON-RPC error: as the HTTP answer (4xx) or as the JSON-RPC response (200). */
-  | { kind: "jsonrpc-error"; codes?: readonly number[]; status?: number }
+  /**
+   * A JSON-RPC error: as the HTTP answer (4xx) or as the JSON-RPC response (200); `data`: a
+   * text its `error.data` must carry (e.g. the supported versions of a -32022).
+   */
+  | { kind: "jsonrpc-error"; codes?: readonly number[]; status?: number; data?: string }
   /** A success: 2xx, and no JSON-RPC error in the answer. */
   | { kind: "ok" }
   /** A tool result, failed or not, but no JSON-RPC error (no -32603 for valid input). */
@@ -233,7 +236,7 @@ function checkExpectation(observed: Observed, expectation: Expectation): string[
           `expected HTTP ${expectation.status}, got ${status} ${observed.body.slice(0, 120)}`,
         ];
       }
-      return expectRpcError(observed, expectation.codes);
+      return expectRpcError(observed, expectation.codes, expectation.data);
     case "ok": {
       if (status < 200 || status >= 300)
         return [`expected success, got ${status} ${observed.body.slice(0, 120)}`];
@@ -256,9 +259,9 @@ function checkExpectation(observed: Observed, expectation: Expectation): string[
   }
 }
 
-function expectRpcError(observed: Observed, codes?: readonly number[]): string[] {
+function expectRpcError(observed: Observed, codes?: readonly number[], data?: string): string[] {
   const errors = rpcMessages(observed).filter(isRpcError) as {
-    error: { code: number; message: string };
+    error: { code: number; message: string; data?: unknown };
   }[];
   if (errors.length === 0) {
     return [
@@ -270,7 +273,25 @@ function expectRpcError(observed: Observed, codes?: readonly number[]): string[]
       `expected JSON-RPC code ${codes.join(" or ")}, got ${errors.map((e) => e.error.code).join(", ")}: ${errors[0]!.error.message.slice(0, 120)}`,
     ];
   }
+  if (
+    data !== undefined &&
+    !errors.some((e) => JSON.stringify(e.error.data ?? null).includes(data))
+  ) {
+    return [
+      `the error's data does not carry ${JSON.stringify(data)}: ${JSON.stringify(errors[0]!.error).slice(0, 200)}`,
+    ];
+  }
   return [];
+}
+
+/**
+ * Error log lines among those a case wrote. A refused request is the client's fault: its
+ * answer says what was wrong, and an error line per refusal would let any URL holder fill the log.
+ */
+export function errorLines(logLines: readonly string[]): string[] {
+  return logLines
+    .filter((line) => line.startsWith("error:"))
+    .map((line) => `wrote an error log line: ${line.slice(0, 200)}`);
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -1,5 +1,5 @@
 import { LogCapture } from "./log-capture";
-import { checkCase, type Expectation, type Observed } from "./oracle";
+import { checkCase, errorLines, type Expectation, type Observed } from "./oracle";
 import { Rng } from "./prng";
 import { replayCase } from "./seed";
 import { send, type FuzzRequest } from "./send";
@@ -31,6 +31,8 @@ export interface Target<C extends FuzzCase = FuzzCase> {
   execute?: Execute<C>;
   /** Runs after a case is checked: e.g. to add a secret the answer just issued. */
   after?(fuzzCase: C, observed: Observed): void;
+  /** No case may write an error line to the log (every fault it sends is the client's). */
+  quietLog?: boolean;
 }
 
 export interface FuzzReport {
@@ -89,7 +91,9 @@ class FuzzRun<C extends FuzzCase> {
       return [`threw ${error instanceof Error ? `${error.name}: ${error.message}` : error}`];
     }
     const { observed } = outcome;
-    const problems = checkCase(observed, fuzzCase.expect, target.secrets(), this.logs.take());
+    const lines = this.logs.take();
+    const problems = checkCase(observed, fuzzCase.expect, target.secrets(), lines);
+    if (target.quietLog) problems.push(...errorLines(lines));
     target.after?.(fuzzCase, observed);
     return [...(outcome.problems ?? []), ...problems];
   }

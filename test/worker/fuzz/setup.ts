@@ -8,6 +8,7 @@ export const FUZZ_TENANTS = {
   mcp: { token: "fuzz-mcp-edesk-token", tenant: "fuzz-mcp" },
   tools: { token: "fuzz-tools-edesk-token", tenant: "fuzz-tools" },
   admin: { token: "fuzz-admin-edesk-token", tenant: "fuzz-admin" },
+  modern: { token: "fuzz-modern-edesk-token", tenant: "fuzz-modern" },
 } as const;
 
 export const FUZZ_EDESK_TOKENS = Object.values(FUZZ_TENANTS).map((t) => t.token);
