@@ -7,6 +7,7 @@ import {
   LATEST_PROTOCOL_VERSION,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from "@modelcontextprotocol/sdk/types.js";
+import { asksByForm } from "../guard/confirm";
 import { MemoryEventStore } from "./event-store";
 import { LegacySseTransport } from "./legacy-sse";
 import { createMcpServer, scopeCarrier, type CallScope, type ToolHost } from "./mcp-server";
@@ -80,6 +81,16 @@ function prefersSse(accept: string): boolean {
 }
 
 /**
+ * Whether this POST may need to ask the client's person to confirm a call: then it is answered
+ * on an SSE stream, which can carry the `elicitation/create` request (the 2025 spec lets the
+ * server choose either answer for a client that accepts both).
+ */
+function mayAsk(body: unknown, meta: SessionMeta, host: ToolHost): boolean {
+  const method = (body as { method?: unknown } | null)?.method;
+  return method === "tools/call" && host.asksPeople() && asksByForm(meta.capabilities);
+}
+
+/**
  * Every MCP session of one MCP server, both transports. Sessions live in the ServerObject that
  * owns the server, so a session id is meaningless under any other token, and revoking the
  * server ends them all at once.
@@ -123,7 +134,7 @@ export class SessionHost {
     const sessionId = crypto.randomUUID();
     const transport = new LegacySseTransport(sessionId, `${messagesPath}?sessionId=${sessionId}`);
     transport.onclose = () => this.legacy.delete(sessionId);
-    await createMcpServer(this.host).connect(transport);
+    await createMcpServer(this.host, "legacy").connect(transport);
     this.legacy.set(sessionId, transport);
     return transport.response;
   }
@@ -166,7 +177,7 @@ export class SessionHost {
         await this.storage.delete(sessionKey(sid));
       },
     });
-    const server = createMcpServer(this.host);
+    const server = createMcpServer(this.host, "streamable");
     const session: StreamableSession = { server, transport, meta };
     transport.onclose = () => {
       if (transport.sessionId) this.streamable.delete(transport.sessionId);
@@ -183,7 +194,11 @@ export class SessionHost {
   ): Promise<Response> {
     const init = isInitializeRequest(body) ? body : undefined;
     if (request.method === "POST") {
-      setJsonResponse(session.transport, !prefersSse(request.headers.get("accept") ?? ""));
+      const accept = request.headers.get("accept") ?? "";
+      scope.streamed =
+        prefersSse(accept) ||
+        (mayAsk(body, session.meta, this.host) && accept.includes("text/event-stream"));
+      setJsonResponse(session.transport, !scope.streamed);
     }
     const response = await session.transport.handleRequest(
       this.withNegotiatedVersion(request, session.meta),
