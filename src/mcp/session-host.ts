@@ -12,7 +12,12 @@ import { MemoryEventStore } from "./event-store";
 import { LegacySseTransport } from "./legacy-sse";
 import { createMcpServer, scopeCarrier, type CallScope, type ToolHost } from "./mcp-server";
 import { jsonRpcError } from "./json-rpc";
-import { invalidParamsMessage, releaseSettledJsonStreams, setJsonResponse } from "./sdk-v1-patches";
+import {
+  invalidParamsMessage,
+  releaseSettledJsonStreams,
+  sendInStreamMode,
+  setJsonResponse,
+} from "./sdk-v1-patches";
 
 /** SSE `retry` hint (SEP-1699): how long a client waits before it resumes a closed stream. */
 const RETRY_MS = 2_000;
@@ -177,6 +182,7 @@ export class SessionHost {
         await this.storage.delete(sessionKey(sid));
       },
     });
+    sendInStreamMode(transport);
     const server = createMcpServer(this.host, "streamable");
     const session: StreamableSession = { server, transport, meta };
     transport.onclose = () => {
