@@ -32,9 +32,10 @@ function simulatorWorker() {
     durableObjects: { TENANTS: { className: "TenantStore", useSQLite: true } },
     bindings: {
       // The fuzz-* tenants belong to test/worker/fuzz alone, `faults` to upstream-faults.test.ts,
-      // `redact` to redact.test.ts, `names` to find-by-name.test.ts, `usage` to usage.test.ts:
-      // their request logs show exactly what the fuzzer sent upstream, and their rate-limit
-      // buckets and fault rules are nobody else's.
+      // `redact` to redact.test.ts, `names` to find-by-name.test.ts, `usage` to usage.test.ts,
+      // `guard` to guard-confirm.test.ts, `budget` to guard-limits.test.ts: their request logs
+      // show exactly what each sent upstream, and their rate-limit buckets and fault rules are
+      // nobody else's.
       SIM_TOKENS: [
         "demo-edesk-token:demo",
         "acme-edesk-token:acme",
@@ -46,6 +47,8 @@ function simulatorWorker() {
         "redact-edesk-token:redact",
         "names-edesk-token:names",
         "usage-edesk-token:usage",
+        "guard-edesk-token:guard",
+        "budget-edesk-token:budget",
       ].join(","),
       SIM_CONTROL: "on",
     },
