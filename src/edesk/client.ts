@@ -89,8 +89,11 @@ export function createEdeskClient(options: EdeskClientOptions): EdeskClient {
     signal: AbortSignal | undefined,
     seen: { retryAfter?: string | null },
   ): Promise<EdeskResponse> {
-    const refused = await options.budget?.();
-    if (refused) throw refused;
+    if (options.budget) {
+      const refused = await options.budget();
+      if (refused) throw refused;
+      signal?.throwIfAborted();
+    }
     const info: EdeskCallInfo = { method: request.method, path: request.path, status: null };
     const timer = new AbortController();
     const timeout = setTimeout(() => timer.abort(), timeoutMs);
