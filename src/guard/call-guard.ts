@@ -75,6 +75,7 @@ export class CallGuard implements CallGate {
   /** True when this call only asked a 2026-07-28 client's person: the call has not run yet. */
   asking = false;
   private previewing = false;
+  private counted: { fingerprint: string; at: number } | undefined;
 
   constructor(
     private readonly guard: Guard,
@@ -97,10 +98,15 @@ export class CallGuard implements CallGate {
     return new EdeskError("rate_limited", accountBudgetText(figures), info);
   }
 
-  /** The call's result as the client gets it: a budget refusal also says when to retry. */
+  /**
+   * The call's result as the client gets it: a budget refusal also says when to retry, and is
+   * not counted by the loop guard (a model told to retry later is not looping).
+   */
   finish(result: CallToolResult): CallToolResult {
+    if (this.outcome !== "refused_budget" || !result.isError) return result;
+    if (this.counted) this.guard.loops.forget(this.counted.fingerprint, this.counted.at);
     const reset = result._meta?.["ratelimit-reset"];
-    if (this.outcome !== "refused_budget" || !result.isError || reset === undefined) return result;
+    if (reset === undefined) return result;
     return { ...result, _meta: { ...result._meta, "retry-after": reset } };
   }
 
@@ -120,12 +126,21 @@ export class CallGuard implements CallGate {
     if (needs) {
       const stopped = await this.confirm(entry, args, needs.reach, fingerprint);
       if (this.asking) return stopped;
-      if (loops) this.guard.loops.record(fingerprint, this.guard.now());
-      if (stopped) return stopped;
-    } else if (loops) this.guard.loops.record(fingerprint, now);
+      // A "no" counts: a model that keeps asking would keep a person answering.
+      if (stopped) return this.count(loops, fingerprint, stopped);
+    }
     const later = this.guard.now();
     if (budget && budget.take(1, later) === 0) return this.overBudget(budget.figures(later));
-    return undefined;
+    return this.count(loops, fingerprint, undefined);
+  }
+
+  /** Counts the call for the loop guard and answers `result`. */
+  private count<T>(loops: boolean, fingerprint: string, result: T): T {
+    if (loops) {
+      this.counted = { fingerprint, at: this.guard.now() };
+      this.guard.loops.record(fingerprint, this.counted.at);
+    }
+    return result;
   }
 
   private async confirm(

@@ -32,6 +32,13 @@ export class LoopGuard {
     }
   }
 
+  /** Takes back a call counted at `at` that never reached eDesk (a budget refused it). */
+  forget(fingerprint: string, at: number): void {
+    const times = this.calls.get(fingerprint) ?? [];
+    const index = times.lastIndexOf(at);
+    if (index >= 0) times.splice(index, 1);
+  }
+
   /** The times of this call within the window, oldest first. */
   private recent(fingerprint: string, now: number): number[] {
     const times = this.calls.get(fingerprint) ?? [];

@@ -173,6 +173,17 @@ describe("account budget (max_calls_per_minute of the integrated account)", () =
     expect(await ticketReads(ticketId)).toBe(before + 5);
   });
 
+  it("does not count calls it refused towards the loop guard", async () => {
+    const { accountId, server, call } = await setUp({}, { max_calls_per_minute: 10 });
+    const outcomes = [];
+    for (let i = 0; i < 7; i++) outcomes.push((await call(GET, { id: ticketId })).isError === true);
+    expect(outcomes).toEqual([false, false, false, false, true, true, true]);
+    await serverClock(server.id, T0 + 6_000);
+    await accountClock(accountId, T0 + 6_000);
+    // Four calls reached eDesk: the fifth is no loop, whatever the refusals before it.
+    expect((await call(GET, { id: ticketId })).isError).toBeUndefined();
+  });
+
   it("applies a changed budget at once, and none at all with null", async () => {
     const { accountId, call } = await setUp({ loop_guard: false }, { max_calls_per_minute: null });
     for (let i = 0; i < 8; i++) expect((await call(GET, { id: ticketId })).isError).toBeUndefined();

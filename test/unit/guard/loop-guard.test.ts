@@ -15,6 +15,13 @@ describe("LoopGuard", () => {
     expect(guard.wait("a", 60_000)).toBe(0);
   });
 
+  it("forgets a call it was told never reached eDesk", () => {
+    const guard = new LoopGuard();
+    for (let i = 0; i < 5; i++) guard.record("a", i);
+    guard.forget("a", 4);
+    expect(guard.wait("a", 10)).toBe(0);
+  });
+
   it("remembers a bounded number of calls", () => {
     const guard = new LoopGuard();
     for (let i = 0; i < 5; i++) guard.record("first", 0);
