@@ -38,7 +38,13 @@ export function startDevWorker(options: {
 }): Promise<DevWorker>;
 export function createDemoServer(
   stack: Stack,
-  options: { apiToken: string; name?: string; config?: Record<string, unknown> },
+  options: {
+    apiToken: string;
+    name?: string;
+    config?: Record<string, unknown>;
+    /** No account budget and no loop guard: for load generators (bench, soak). */
+    unguarded?: boolean;
+  },
 ): Promise<{
   account: { id: string; name: string };
   server: { id: string; url: string; tools: string[]; name: string };

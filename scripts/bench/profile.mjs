@@ -114,7 +114,10 @@ async function main() {
       headers: { "content-type": "application/json" },
       body: JSON.stringify(HUGE_BUCKET),
     });
-    const { server } = await createDemoServer(stack, { apiToken: API_TOKEN });
+    const { server } = await createDemoServer(stack, {
+      unguarded: true,
+      apiToken: API_TOKEN,
+    });
     const session = new RawSession(server.url);
     await session.initialize();
     const call = () => session.request("tools/call", { name: TOOL, arguments: { id: TICKET_ID } });

@@ -120,6 +120,7 @@ async function createServers() {
   const servers = {};
   for (const [label, config] of Object.entries(CONFIGS)) {
     const created = await createDemoServer(stack, {
+      unguarded: true,
       apiToken: API_TOKEN,
       name: `bench ${label}`,
       config,
@@ -194,6 +195,7 @@ async function mainRun(results, startStack, persistTo) {
       spreadServers.push(
         (
           await createDemoServer(stack, {
+            unguarded: true,
             apiToken: API_TOKEN,
             name: `bench spread ${i}`,
             config: CONFIGS.full,
@@ -293,7 +295,11 @@ async function heapRun(root) {
   const inspector = await devtools(inspectorPort);
   try {
     await setBucket();
-    const { server } = await createDemoServer(stack, { apiToken: API_TOKEN, name: "bench heap" });
+    const { server } = await createDemoServer(stack, {
+      unguarded: true,
+      apiToken: API_TOKEN,
+      name: "bench heap",
+    });
     const runtime = stackProcesses(stack).find((p) => p.label === "worker runtime workerd");
     return await runHeapCheck({
       workerUrl: stack.workerUrl,
