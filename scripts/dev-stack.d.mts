@@ -44,6 +44,8 @@ export function createDemoServer(
     config?: Record<string, unknown>;
     /** No account budget and no loop guard: for load generators (bench, soak). */
     unguarded?: boolean;
+    /** The account's max_calls_per_minute (null: none); wins over `unguarded`'s null. */
+    accountBudget?: number | null;
   },
 ): Promise<{
   account: { id: string; name: string };

@@ -224,8 +224,9 @@ function adminClient(stack) {
 
 export async function createDemoServer(
   stack,
-  { apiToken, name = "Demo support desk", config = {}, unguarded = false },
+  { apiToken, name = "Demo support desk", config = {}, unguarded = false, accountBudget },
 ) {
+  const budget = accountBudget !== undefined ? accountBudget : unguarded ? null : undefined;
   const admin = adminClient(stack);
   const account = await admin("POST", "/api/integrated-account", {
     integration: "edesk",
@@ -233,7 +234,7 @@ export async function createDemoServer(
     credentials: { api_token: apiToken },
     // Load generators (bench, soak) repeat one call as fast as they can on purpose: no account
     // budget, no loop guard. They raise the simulator's bucket for the same reason.
-    ...(unguarded ? { max_calls_per_minute: null } : {}),
+    ...(budget !== undefined ? { max_calls_per_minute: budget } : {}),
   });
   const server = await admin("POST", `/api/integrated-account/${account.id}/mcp`, {
     name,

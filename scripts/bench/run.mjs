@@ -22,6 +22,7 @@ import { readSoak } from "../soak/report.mjs";
 import { snapshotTree, treeState } from "./lib/snapshot.mjs";
 import { ms } from "./lib/stats.mjs";
 import { evaluateTargets } from "./lib/targets.mjs";
+import { runAccountCheck } from "./sections/account-check.mjs";
 import { runConcurrency } from "./sections/concurrency.mjs";
 import { runCpu, runOverhead, TICKET_ID, TOOL } from "./sections/overhead.mjs";
 import { runSessionSetup } from "./sections/session-setup.mjs";
@@ -179,6 +180,16 @@ async function mainRun(results, startStack, persistTo) {
       names: CPU_VARIANTS,
     }),
   );
+  await section(results, "account_check", () =>
+    runAccountCheck({
+      stack,
+      apiToken: API_TOKEN,
+      warmup: PLAN.warmup,
+      rounds: PLAN.rounds,
+      deadline: deadline(60),
+      cpuCount: PLAN.cpu,
+    }),
+  );
   await section(results, "tools_list", () =>
     runWarmLists({ servers, warmup: PLAN.warmup, rounds: PLAN.listRounds, deadline: deadline(60) }),
   );
@@ -250,6 +261,16 @@ async function quietRun(root) {
       apiToken: API_TOKEN,
       count: PLAN.quietCpu,
       names: ["floor", "direct", "do_hop", "raw_ping", "raw_call", "call_json"],
+    }),
+  );
+  await section(quiet, "account_check", () =>
+    runAccountCheck({
+      stack,
+      apiToken: API_TOKEN,
+      warmup: PLAN.warmup,
+      rounds: PLAN.quietRounds,
+      deadline: deadline(40),
+      cpuCount: PLAN.quietCpu,
     }),
   );
   await section(quiet, "tools_list", () =>

@@ -4,6 +4,7 @@ import { whereSection } from "./findings.mjs";
 import { f, mark, table } from "./format.mjs";
 import { quietSection } from "./quiet.mjs";
 import {
+  accountCheckSection,
   concurrencySection,
   legacySection,
   memorySection,
@@ -114,6 +115,7 @@ export function renderMarkdown(report, soak) {
     whereSection(report),
     toolsListSection(report),
     concurrencySection(report),
+    accountCheckSection(report),
     setupSection(report),
     sizeSection(report),
     memorySection(report),
