@@ -33,8 +33,9 @@ function simulatorWorker() {
     bindings: {
       // The fuzz-* tenants belong to test/worker/fuzz alone, `faults` to upstream-faults.test.ts,
       // `redact` to redact.test.ts, `names` to find-by-name.test.ts, `usage` to usage.test.ts,
-      // `fanout` to fan-out.test.ts: their request logs show exactly what the fuzzer or the test
-      // sent upstream, and their rate-limit buckets and fault rules are nobody else's.
+      // `fanout` to fan-out.test.ts, `guard` to guard-confirm.test.ts, `budget` to
+      // guard-limits.test.ts: their request logs show exactly what the fuzzer or the test sent
+      // upstream, and their rate-limit buckets and fault rules are nobody else's.
       SIM_TOKENS: [
         "demo-edesk-token:demo",
         "acme-edesk-token:acme",
@@ -48,6 +49,8 @@ function simulatorWorker() {
         "names-edesk-token:names",
         "usage-edesk-token:usage",
         "fanout-edesk-token:fanout",
+        "guard-edesk-token:guard",
+        "budget-edesk-token:budget",
       ].join(","),
       SIM_CONTROL: "on",
     },

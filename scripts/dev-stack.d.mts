@@ -38,7 +38,15 @@ export function startDevWorker(options: {
 }): Promise<DevWorker>;
 export function createDemoServer(
   stack: Stack,
-  options: { apiToken: string; name?: string; config?: Record<string, unknown> },
+  options: {
+    apiToken: string;
+    name?: string;
+    config?: Record<string, unknown>;
+    /** No account budget and no loop guard: for load generators (bench, soak). */
+    unguarded?: boolean;
+    /** The account's max_calls_per_minute (null: none); wins over `unguarded`'s null. */
+    accountBudget?: number | null;
+  },
 ): Promise<{
   account: { id: string; name: string };
   server: { id: string; url: string; tools: string[]; name: string };

@@ -224,15 +224,22 @@ function adminClient(stack) {
 
 export async function createDemoServer(
   stack,
-  { apiToken, name = "Demo support desk", config = {} },
+  { apiToken, name = "Demo support desk", config = {}, unguarded = false, accountBudget },
 ) {
+  const budget = accountBudget !== undefined ? accountBudget : unguarded ? null : undefined;
   const admin = adminClient(stack);
   const account = await admin("POST", "/api/integrated-account", {
     integration: "edesk",
     name: "Demo eDesk account",
     credentials: { api_token: apiToken },
+    // Load generators (bench, soak) repeat one call as fast as they can on purpose: no account
+    // budget, no loop guard. They raise the simulator's bucket for the same reason.
+    ...(budget !== undefined ? { max_calls_per_minute: budget } : {}),
   });
-  const server = await admin("POST", `/api/integrated-account/${account.id}/mcp`, { name, config });
+  const server = await admin("POST", `/api/integrated-account/${account.id}/mcp`, {
+    name,
+    config: unguarded ? { ...config, loop_guard: false } : config,
+  });
   return { account, server };
 }
 

@@ -117,7 +117,7 @@ async function main() {
       headers: { "content-type": "application/json" },
       body: JSON.stringify(HUGE_BUCKET),
     });
-    const { server } = await createDemoServer(stack, { apiToken: API_TOKEN });
+    const { server } = await createDemoServer(stack, { unguarded: true, apiToken: API_TOKEN });
     let session;
     if (ERA === "modern") session = new ModernCaller(server.url);
     else {

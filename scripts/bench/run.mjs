@@ -23,6 +23,7 @@ import { readSoak } from "../soak/report.mjs";
 import { snapshotCommit, snapshotTree, treeState } from "./lib/snapshot.mjs";
 import { ms } from "./lib/stats.mjs";
 import { evaluateEraTargets, evaluateTargets } from "./lib/targets.mjs";
+import { runAccountCheck } from "./sections/account-check.mjs";
 import { runEras } from "./sections/eras.mjs";
 import { runConcurrency } from "./sections/concurrency.mjs";
 import { runCpu, runOverhead, TICKET_ID, TOOL } from "./sections/overhead.mjs";
@@ -122,6 +123,7 @@ async function createServers() {
   const servers = {};
   for (const [label, config] of Object.entries(CONFIGS)) {
     const created = await createDemoServer(stack, {
+      unguarded: true,
       apiToken: API_TOKEN,
       name: `bench ${label}`,
       config,
@@ -180,6 +182,16 @@ async function mainRun(results, startStack, persistTo) {
       names: CPU_VARIANTS,
     }),
   );
+  await section(results, "account_check", () =>
+    runAccountCheck({
+      stack,
+      apiToken: API_TOKEN,
+      warmup: PLAN.warmup,
+      rounds: PLAN.rounds,
+      deadline: deadline(60),
+      cpuCount: PLAN.cpu,
+    }),
+  );
   await section(results, "tools_list", () =>
     runWarmLists({ servers, warmup: PLAN.warmup, rounds: PLAN.listRounds, deadline: deadline(60) }),
   );
@@ -196,6 +208,7 @@ async function mainRun(results, startStack, persistTo) {
       spreadServers.push(
         (
           await createDemoServer(stack, {
+            unguarded: true,
             apiToken: API_TOKEN,
             name: `bench spread ${i}`,
             config: CONFIGS.full,
@@ -281,6 +294,16 @@ async function quietRun(root) {
       names: ["floor", "direct", "do_hop", "raw_ping", "raw_call", "call_json"],
     }),
   );
+  await section(quiet, "account_check", () =>
+    runAccountCheck({
+      stack,
+      apiToken: API_TOKEN,
+      warmup: PLAN.warmup,
+      rounds: PLAN.quietRounds,
+      deadline: deadline(40),
+      cpuCount: PLAN.quietCpu,
+    }),
+  );
   await section(quiet, "tools_list", () =>
     runWarmLists({
       servers,
@@ -324,7 +347,11 @@ async function heapRun(root) {
   const inspector = await devtools(inspectorPort);
   try {
     await setBucket();
-    const { server } = await createDemoServer(stack, { apiToken: API_TOKEN, name: "bench heap" });
+    const { server } = await createDemoServer(stack, {
+      unguarded: true,
+      apiToken: API_TOKEN,
+      name: "bench heap",
+    });
     const runtime = stackProcesses(stack).find((p) => p.label === "worker runtime workerd");
     return await runHeapCheck({
       workerUrl: stack.workerUrl,

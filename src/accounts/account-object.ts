@@ -2,11 +2,17 @@ import { DurableObject } from "cloudflare:workers";
 import type { EncryptedSecret } from "../crypto/credentials";
 import type { AccountView } from "../admin/schemas";
 import type { Env } from "../env";
+import { AccountBudget, type LeaseGrant } from "../guard/account-budget";
+import { accountBudget } from "../guard/settings";
 
-/** The stored account: its public view plus encrypted credentials and its servers' ids. */
-export interface AccountRecord extends AccountView {
+/**
+ * The stored account: its public view plus encrypted credentials and its servers' ids. A record
+ * written before budgets existed has no `max_calls_per_minute`: the default applies.
+ */
+export interface AccountRecord extends Omit<AccountView, "max_calls_per_minute"> {
   credentials: EncryptedSecret;
   server_ids: string[];
+  max_calls_per_minute?: number | null;
 }
 
 const RECORD = "record";
@@ -16,8 +22,39 @@ const RECORD = "record";
  * eDesk credentials and of the list of its MCP servers (needed to revoke them all).
  */
 export class AccountObject extends DurableObject<Env> {
+  /**
+   * The budget in force, in memory only: after an eviction it starts full, as it would be by
+   * then anyway (an object is evicted after far longer idle than a bucket takes to refill).
+   */
+  private budget: AccountBudget | null | undefined;
+  /** Clock of the budget; tests move it instead of sleeping. */
+  now: () => number = Date.now;
+
   private async read(): Promise<AccountRecord | null> {
     return (await this.ctx.storage.get<AccountRecord>(RECORD)) ?? null;
+  }
+
+  /**
+   * Tokens of the account's budget for one of its servers (guard/account-allowance.ts), after
+   * taking back the unspent ones of its previous lease.
+   */
+  async leaseTokens(
+    server: string,
+    want: number,
+    back?: { lease: number; unused: number },
+  ): Promise<LeaseGrant | { unlimited: true }> {
+    if (this.budget === undefined) {
+      const record = await this.read();
+      const perMinute = record ? accountBudget(record.max_calls_per_minute) : null;
+      this.budget = perMinute === null ? null : new AccountBudget(perMinute);
+    }
+    if (!this.budget) return { unlimited: true };
+    if (back) this.budget.giveBack(back.lease, back.unused);
+    return this.budget.lease(server, want, this.now());
+  }
+
+  async giveBackTokens(lease: number, unused: number): Promise<boolean> {
+    return this.budget?.giveBack(lease, unused) ?? false;
   }
 
   async create(record: AccountRecord): Promise<void> {
@@ -31,11 +68,13 @@ export class AccountObject extends DurableObject<Env> {
   async update(patch: {
     name?: string;
     credentials?: EncryptedSecret;
+    max_calls_per_minute?: number | null;
   }): Promise<AccountRecord | null> {
     const record = await this.read();
     if (!record) return null;
     const next = { ...record, ...patch };
     await this.ctx.storage.put(RECORD, next);
+    if (patch.max_calls_per_minute !== undefined) this.budget = undefined;
     return next;
   }
 

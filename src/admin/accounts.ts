@@ -6,6 +6,7 @@ import type { AccountRecord } from "../accounts/account-object";
 import { accountStub, notFound, serverStub } from "./stubs";
 import type { AccountView, createAccountSchema, patchAccountSchema } from "./schemas";
 import { verifyEdeskToken } from "./verify-token";
+import { accountBudget } from "../guard/settings";
 
 /** KV index of accounts for listing; the AccountObject remains the record's source of truth. */
 const indexKey = (id: string) => `account:${id}`;
@@ -16,6 +17,7 @@ export function toAccountView(record: AccountRecord): AccountView {
     integration: record.integration,
     name: record.name,
     created_at: record.created_at,
+    max_calls_per_minute: accountBudget(record.max_calls_per_minute),
   };
 }
 
@@ -33,6 +35,9 @@ export async function createAccount(
     created_at: new Date().toISOString(),
     credentials: sealed,
     server_ids: [],
+    ...(body.max_calls_per_minute !== undefined
+      ? { max_calls_per_minute: body.max_calls_per_minute }
+      : {}),
   };
   await accountStub(env, record.id).create(record);
   const view = toAccountView(record);
@@ -67,6 +72,9 @@ export async function patchAccount(
   await getAccount(env, id);
   const patch: Parameters<ReturnType<typeof accountStub>["update"]>[0] = {};
   if (body.name !== undefined) patch.name = body.name;
+  if (body.max_calls_per_minute !== undefined) {
+    patch.max_calls_per_minute = body.max_calls_per_minute;
+  }
   if (body.credentials) {
     patch.credentials = await encryptSecret(body.credentials.api_token, config.encryptionKey);
     await verifyEdeskToken(config.edeskApiBaseUrl, body.credentials.api_token);
@@ -77,6 +85,12 @@ export async function patchAccount(
     const credentials = patch.credentials;
     await Promise.all(
       updated.server_ids.map((serverId) => serverStub(env, serverId).setCredentials(credentials)),
+    );
+  }
+  if (patch.max_calls_per_minute !== undefined) {
+    // Servers remember "no budget" for a while and hold short leases: both end now.
+    await Promise.all(
+      updated.server_ids.map((serverId) => serverStub(env, serverId).accountBudgetChanged()),
     );
   }
   const view = toAccountView(updated);

@@ -1,5 +1,12 @@
 import { z } from "zod";
 import { PII_KINDS } from "../catalog/pii";
+import {
+  CONFIRM_MODES,
+  DEFAULT_ACCOUNT_BUDGET,
+  MAX_ACCOUNT_BUDGET,
+  MAX_SERVER_BUDGET,
+  MIN_ACCOUNT_BUDGET,
+} from "../guard/settings";
 
 /** Minimum lead time of `expires_at` (issue 4: at least 60 s ahead). */
 export const MIN_EXPIRY_LEAD_MS = 60_000;
@@ -18,17 +25,42 @@ export const credentialsSchema = z.strictObject({
     .describe("eDesk API token (Bearer)."),
 });
 
+/**
+ * The account's budget of eDesk requests per minute, all its servers together (src/guard). The
+ * floor leaves room for the short leases the servers take (account-budget.ts); the ceiling is
+ * 1,000 a second, for accounts whose eDesk limit was raised.
+ */
+const accountBudget = z
+  .int()
+  .min(MIN_ACCOUNT_BUDGET)
+  .max(MAX_ACCOUNT_BUDGET)
+  .nullable()
+  .describe(
+    `eDesk requests per minute for all of the account's MCP servers together ` +
+      `(${MIN_ACCOUNT_BUDGET}–${MAX_ACCOUNT_BUDGET}); null: no account budget. ` +
+      `Default ${DEFAULT_ACCOUNT_BUDGET}, just under eDesk's documented 2 per second.`,
+  );
+
 export const createAccountSchema = z.strictObject({
   integration: z.literal("edesk"),
   name: name.optional(),
   credentials: credentialsSchema,
+  max_calls_per_minute: accountBudget.optional(),
 });
 
 export const patchAccountSchema = z
-  .strictObject({ name: name.optional(), credentials: credentialsSchema.optional() })
-  .refine((body) => body.name !== undefined || body.credentials !== undefined, {
-    message: "Send name and/or credentials.",
-  });
+  .strictObject({
+    name: name.optional(),
+    credentials: credentialsSchema.optional(),
+    max_calls_per_minute: accountBudget.optional(),
+  })
+  .refine(
+    (body) =>
+      body.name !== undefined ||
+      body.credentials !== undefined ||
+      body.max_calls_per_minute !== undefined,
+    { message: "Send name, credentials and/or max_calls_per_minute." },
+  );
 
 export const serverConfigSchema = z.strictObject({
   methods: z
@@ -43,6 +75,25 @@ export const serverConfigSchema = z.strictObject({
     .describe("Resource groups such as tickets or sales_orders. Default: all."),
   require_api_token_auth: z.boolean().optional(),
   tool_exposure: z.enum(["all", "discovery"]).optional(),
+  confirm: z
+    .enum(CONFIRM_MODES)
+    .optional()
+    .describe(
+      "off (default), customer_visible (replies sent to customers) or writes (every tool that " +
+        "is not read-only): a person confirms those calls through the client first.",
+    ),
+  max_calls_per_minute: z
+    .int()
+    .min(1)
+    .max(MAX_SERVER_BUDGET)
+    .optional()
+    .describe(`Tool calls per minute for this server (1–${MAX_SERVER_BUDGET}). Default: no cap.`),
+  loop_guard: z
+    .boolean()
+    .optional()
+    .describe(
+      "Default true: the same tool with the same arguments more than 5 times in 60 s is refused.",
+    ),
   redact: z
     .array(z.enum(PII_KINDS))
     .max(PII_KINDS.length)
@@ -79,6 +130,7 @@ export const accountView = z.object({
   integration: z.literal("edesk"),
   name: z.string(),
   created_at: z.string(),
+  max_calls_per_minute: z.int().nullable(),
 });
 
 export const serverView = z.object({

@@ -32,14 +32,17 @@ export interface OperationContext {
 }
 
 /**
- * Argument values with which a write reaches customers although no `send: true` says so, e.g. a
- * template turned into an automatic reply. Such calls are refused by default (tools/
- * customer-visible.ts); a confirmation setting can later allow them per server.
+ * Argument values with which a write reaches customers (tools/customer-visible.ts, the one place
+ * that says which calls do). `send`: the caller asked for it explicitly (a reply with
+ * `send: true`); it runs unless `config.confirm` asks a person first. `automatic`: it reaches
+ * customers although no `send: true` says so (a template turned into an automatic reply); it is
+ * refused unless `config.confirm` is on and a person confirms it.
  */
 export interface CustomerVisible {
+  kind: "send" | "automatic";
   /** The rule applies when every named argument holds one of its listed values. */
   when: Record<string, readonly unknown[]>;
-  /** Why, in plain words a model and an operator understand; the refusal quotes it. */
+  /** Why, in plain words a model and an operator understand; refusals and prompts quote it. */
   reason: string;
 }
 
@@ -72,7 +75,7 @@ export interface Operation {
   encoding?: "json" | "multipart";
   /** Shape of a successful result, for `outputSchema`, where eDesk documents it. */
   output?: z.ZodType;
-  /** Argument values that make this write customer-visible; refused by default. */
+  /** Argument values that make this write reach customers (see CustomerVisible). */
   customerVisible?: CustomerVisible;
   /** Composite operations (several upstream calls) replace the default single request. */
   run?(args: Record<string, unknown>, ctx: OperationContext): Promise<unknown>;

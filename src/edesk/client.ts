@@ -43,6 +43,11 @@ export interface EdeskClientOptions {
   limiter?: AccountLimiter;
   /** When failed reads are sent again (retry.ts); writes never are. Default: DEFAULT_RETRY. */
   retry?: RetryPolicy;
+  /**
+   * Asked before each request goes out (the account's budget, src/guard): an error to throw
+   * instead of sending it, or undefined to send.
+   */
+  budget?: () => Promise<EdeskError | undefined>;
 }
 
 /**
@@ -84,6 +89,11 @@ export function createEdeskClient(options: EdeskClientOptions): EdeskClient {
     signal: AbortSignal | undefined,
     seen: { retryAfter?: string | null },
   ): Promise<EdeskResponse> {
+    if (options.budget) {
+      const refused = await options.budget();
+      if (refused) throw refused;
+      signal?.throwIfAborted();
+    }
     const info: EdeskCallInfo = { method: request.method, path: request.path, status: null };
     const timer = new AbortController();
     const timeout = setTimeout(() => timer.abort(), timeoutMs);

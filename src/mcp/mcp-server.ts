@@ -1,13 +1,24 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import {
   CallToolRequestSchema,
+  ElicitResultSchema,
   ListToolsRequestSchema,
   type CallToolResult,
   type RequestId,
+  type ServerNotification,
+  type ServerRequest,
   type Tool,
 } from "@modelcontextprotocol/sdk/types.js";
 import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
+import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
+import type { RequestStateCodec } from "@modelcontextprotocol/server";
 import { MAX_SCANNED } from "../catalog/find-by-name";
+import {
+  asksByForm,
+  NO_ELICITATION,
+  type ConfirmChannel,
+  type ConfirmState,
+} from "../guard/confirm";
 import { DEFAULT_LIMIT, MAX_LIMIT } from "../tools/cursor";
 import type { UpstreamBudget } from "../tools/upstream-budget";
 import { clientIdentity, type ClientIdentity } from "./client-identity";
@@ -22,6 +33,8 @@ import { reportInvalidParams } from "./sdk-v1-patches";
 export interface CallScope extends UpstreamBudget {
   client?: ClientIdentity;
   rateHeaders?: Record<string, string>;
+  /** The 2025 era answers this request on an SSE stream, which can carry a request to the client. */
+  streamed?: boolean;
 }
 
 /** What an MCP server of either protocol era needs from the ServerObject that hosts it. */
@@ -30,8 +43,18 @@ export interface ToolHost {
   callTool(
     name: string,
     args: Record<string, unknown>,
-    extra: { signal: AbortSignal; requestId: RequestId; scope?: CallScope },
+    extra: {
+      signal: AbortSignal;
+      requestId: RequestId;
+      scope?: CallScope;
+      /** How this call's client can reach a person (src/guard/confirm.ts). */
+      confirm?: ConfirmChannel;
+    },
   ): Promise<CallToolResult>;
+  /** Whether some calls are confirmed by a person (`config.confirm` is on). */
+  asksPeople(): boolean;
+  /** The signer of 2026-07-28 confirmation rounds, when `asksPeople()`. */
+  confirmationSigner(): Promise<RequestStateCodec<ConfirmState> | undefined>;
 }
 
 export const SERVER_INFO = { name: "edesk-mcp", title: "eDesk", version: "0.1.0" };
@@ -72,7 +95,7 @@ function scopeOf(authInfo: AuthInfo | undefined): CallScope | undefined {
  * return the catalog's memoised JSON Schemas as they are, and lets an unknown tool surface as
  * JSON-RPC -32602 rather than as an `isError` result.
  */
-export function createMcpServer(host: ToolHost): Server {
+export function createMcpServer(host: ToolHost, transport: "streamable" | "legacy"): Server {
   const server = new Server(SERVER_INFO, {
     capabilities: { tools: { listChanged: false }, logging: {} },
     instructions: INSTRUCTIONS,
@@ -87,8 +110,46 @@ export function createMcpServer(host: ToolHost): Server {
       signal: extra.signal,
       requestId: extra.requestId,
       scope,
+      confirm: pushChannel(server, extra, transport === "legacy" || scope.streamed === true),
     });
   });
   reportInvalidParams(server);
   return server;
+}
+
+/** How long a person has to answer a 2025-era confirmation (the call waits that long). */
+const CONFIRM_TIMEOUT_MS = 10 * 60 * 1000;
+
+/**
+ * The 2025 era's way to a person: `elicitation/create` sent as a request related to the call,
+ * so it travels on the call's own stream (MCP 2025-06-18 "Elicitation"). Only for a client
+ * that declared `elicitation`, and only when this call is answered on a stream: a JSON answer
+ * has nowhere to carry a request.
+ */
+function pushChannel(
+  server: Server,
+  extra: { sendRequest: RequestHandlerExtra<ServerRequest, ServerNotification>["sendRequest"] },
+  streamed: boolean,
+): ConfirmChannel {
+  if (!asksByForm(server.getClientCapabilities())) return { kind: "none", why: NO_ELICITATION };
+  if (!streamed) {
+    return {
+      kind: "none",
+      why: "this call could only be answered as plain JSON, which cannot carry a question (send Accept: text/event-stream too)",
+    };
+  }
+  return {
+    kind: "push",
+    ask: async (form, signal) => {
+      const answer = await extra.sendRequest(
+        { method: "elicitation/create", params: { ...form } },
+        ElicitResultSchema,
+        { signal, timeout: CONFIRM_TIMEOUT_MS },
+      );
+      return {
+        action: answer.action,
+        content: answer.content as Record<string, unknown> | undefined,
+      };
+    },
+  };
 }

@@ -1,12 +1,24 @@
 import {
+  CLIENT_CAPABILITIES_META_KEY,
   CLIENT_INFO_META_KEY,
   ProtocolError,
   Server,
+  inputRequired,
+  inputResponse,
   isJsonContentType,
   type CallToolResult,
   type ListToolsResult,
+  type RequestStateCodec,
   type ServerContext,
 } from "@modelcontextprotocol/server";
+import type { CallToolResult as SdkV1CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import {
+  asksByForm,
+  CONFIRM_KEY,
+  NO_ELICITATION,
+  type ConfirmChannel,
+  type ConfirmState,
+} from "../guard/confirm";
 import { createMcpHandler } from "agents/mcp/server";
 import { z } from "zod";
 import { redact } from "../http/errors";
@@ -45,10 +57,10 @@ const ROUTE = "/mcp";
 export class ModernEndpoint {
   private readonly handler: ReturnType<typeof createMcpHandler>;
   /** The per-request scope of the request being served, by the Request the handler sees. */
-  private readonly scopes = new WeakMap<Request, CallScope>();
+  private readonly scopes = new WeakMap<Request, ModernScope>();
   private readonly streams = new Set<() => void>();
 
-  constructor(host: ToolHost) {
+  constructor(private readonly host: ToolHost) {
     this.handler = createMcpHandler(({ requestInfo }) => this.server(host, requestInfo), {
       route: ROUTE,
       legacy: "reject",
@@ -73,7 +85,7 @@ export class ModernEndpoint {
       method: "POST",
       headers: request.headers,
     });
-    const scope: CallScope = {};
+    const scope: ModernScope = { signer: await this.host.confirmationSigner() };
     this.scopes.set(inner, scope);
     const response = await this.handler.fetch(inner, { parsedBody: body });
     return this.track(withRateHeaders(response, scope));
@@ -122,11 +134,15 @@ export class ModernEndpoint {
   }
 
   private server(host: ToolHost, request: Request | undefined): Server {
-    const scope = (request && this.scopes.get(request)) ?? {};
+    const scope: ModernScope = (request && this.scopes.get(request)) ?? {};
+    const { signer } = scope;
     const server = new Server(SERVER_INFO, {
       capabilities: { tools: { listChanged: true } },
       instructions: INSTRUCTIONS,
       cacheHints: { "tools/list": { ttlMs: TOOLS_LIST_TTL_MS, cacheScope: "private" } },
+      // A confirmation's state comes back from the client: only a state this server signed,
+      // unexpired, reaches the handler (-32602 otherwise).
+      ...(signer ? { requestState: { verify: signer.verify } } : {}),
     });
     // The tool engine speaks SDK v1's types; the wire shapes are the same, only the two SDKs'
     // TypeScript spellings of a JSON value differ.
@@ -142,10 +158,44 @@ export class ModernEndpoint {
         signal: ctx.mcpReq.signal,
         requestId: ctx.mcpReq.id,
         scope,
+        confirm: roundsChannel(ctx, signer),
       })) as unknown as CallToolResult;
     });
     return server;
   }
+}
+
+/** What one modern request's calls share: the 2025 scope, and the confirmation signer. */
+interface ModernScope extends CallScope {
+  signer?: RequestStateCodec<ConfirmState>;
+}
+
+/**
+ * The 2026-07-28 way to a person (the multi-round-trip pattern): the call answers with an
+ * `input_required` result carrying an elicitation and a signed state; the client asks its
+ * person and retries the call with the answer and the state. Capabilities come with each
+ * request (`_meta`), so the check is per call.
+ */
+function roundsChannel(
+  ctx: ServerContext,
+  signer: RequestStateCodec<ConfirmState> | undefined,
+): ConfirmChannel {
+  const envelope = ctx.mcpReq.envelope as Record<string, unknown> | undefined;
+  if (!signer || !asksByForm(envelope?.[CLIENT_CAPABILITIES_META_KEY])) {
+    return { kind: "none", why: NO_ELICITATION };
+  }
+  const answer = inputResponse(ctx.mcpReq.inputResponses, CONFIRM_KEY);
+  return {
+    kind: "rounds",
+    state: ctx.mcpReq.requestState<ConfirmState>(),
+    answer:
+      answer.kind === "elicit" ? { action: answer.action, content: answer.content } : undefined,
+    question: async (form, state) =>
+      inputRequired({
+        inputRequests: { [CONFIRM_KEY]: inputRequired.elicit(form) },
+        requestState: await signer.mint(state),
+      }) as unknown as SdkV1CallToolResult,
+  };
 }
 
 /**

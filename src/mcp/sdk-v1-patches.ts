@@ -70,6 +70,34 @@ export function releaseSettledJsonStreams(transport: WebStandardStreamableHTTPSe
   }
 }
 
+/**
+ * Sends each message in the answer mode of the stream it belongs to. The SDK transport keeps one
+ * JSON-or-SSE switch for the whole session and reads it while it sends, whereas we choose the
+ * mode per POST (`setJsonResponse`): a call answered on SSE and still running when a JSON POST
+ * arrived (the person's answer to a confirmation, a ping) lost its answer, and a JSON call
+ * caught the other way never got one. The switch is set from the stream before each send, and
+ * sends run one at a time so it holds across the send's own await (the event store).
+ */
+export function sendInStreamMode(transport: WebStandardStreamableHTTPServerTransport): void {
+  const internals = internalsOf(transport);
+  if (typeof transport.send !== "function") throw new UnpatchableSdkError("transport.send");
+  const send = transport.send.bind(transport);
+  let queue: Promise<unknown> = Promise.resolve();
+  transport.send = (message, options) => {
+    const run = () => {
+      const answers = "id" in message && ("result" in message || "error" in message);
+      const id = answers ? message.id : options?.relatedRequestId;
+      const streamId = id === undefined ? undefined : internals._requestToStreamMapping.get(id);
+      const stream = streamId === undefined ? undefined : internals._streamMapping.get(streamId);
+      if (stream) internals._enableJsonResponse = stream.resolveJson !== undefined;
+      return send(message, options);
+    };
+    const sent = queue.then(run, run);
+    queue = sent.catch(() => undefined);
+    return sent;
+  };
+}
+
 type Handler = (request: unknown, extra: unknown) => Promise<unknown>;
 
 /** `Invalid params: name: Invalid input: expected string, …; …` from a ZodError's issues. */

@@ -7,13 +7,19 @@ import {
   LATEST_PROTOCOL_VERSION,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from "@modelcontextprotocol/sdk/types.js";
+import { asksByForm } from "../guard/confirm";
 import { batchRefusal } from "./batches";
 import { withBoundedDeclarations } from "./client-info";
 import { EventBuffer } from "./event-store";
 import { LegacySseTransport } from "./legacy-sse";
 import { createMcpServer, scopeCarrier, type CallScope, type ToolHost } from "./mcp-server";
 import { jsonRpcError } from "./json-rpc";
-import { invalidParamsMessage, releaseSettledJsonStreams, setJsonResponse } from "./sdk-v1-patches";
+import {
+  invalidParamsMessage,
+  releaseSettledJsonStreams,
+  sendInStreamMode,
+  setJsonResponse,
+} from "./sdk-v1-patches";
 import { SESSION_TTL_MS, SessionTable, type SessionMeta } from "./session-table";
 
 /** SSE `retry` hint (SEP-1699): how long a client waits before it resumes a closed stream. */
@@ -53,6 +59,16 @@ function prefersSse(accept: string): boolean {
   const sse = accept.indexOf("text/event-stream");
   const json = accept.indexOf("application/json");
   return sse >= 0 && (json < 0 || sse < json);
+}
+
+/**
+ * Whether this POST may need to ask the client's person to confirm a call: then it is answered
+ * on an SSE stream, which can carry the `elicitation/create` request (the 2025 spec lets the
+ * server choose either answer for a client that accepts both).
+ */
+function mayAsk(body: unknown, meta: SessionMeta, host: ToolHost): boolean {
+  const method = (body as { method?: unknown } | null)?.method;
+  return method === "tools/call" && host.asksPeople() && asksByForm(meta.capabilities);
 }
 
 /**
@@ -104,7 +120,7 @@ export class SessionHost {
     const sessionId = crypto.randomUUID();
     const transport = new LegacySseTransport(sessionId, `${messagesPath}?sessionId=${sessionId}`);
     transport.onclose = () => this.legacy.delete(sessionId);
-    await createMcpServer(this.host).connect(transport);
+    await createMcpServer(this.host, "legacy").connect(transport);
     this.legacy.set(sessionId, transport);
     // A Map iterates in insertion order: the first entry is the oldest stream.
     if (this.legacy.size > MAX_LEGACY_SESSIONS) await this.legacy.values().next().value?.close();
@@ -153,7 +169,8 @@ export class SessionHost {
         this.table.delete(sid);
       },
     });
-    const server = createMcpServer(this.host);
+    sendInStreamMode(transport);
+    const server = createMcpServer(this.host, "streamable");
     const session: StreamableSession = { server, transport, meta };
     transport.onclose = () => {
       this.events.forget(id);
@@ -171,7 +188,11 @@ export class SessionHost {
   ): Promise<Response> {
     const init = isInitializeRequest(body) ? body : undefined;
     if (request.method === "POST") {
-      setJsonResponse(session.transport, !prefersSse(request.headers.get("accept") ?? ""));
+      const accept = request.headers.get("accept") ?? "";
+      scope.streamed =
+        prefersSse(accept) ||
+        (mayAsk(body, session.meta, this.host) && accept.includes("text/event-stream"));
+      setJsonResponse(session.transport, !scope.streamed);
     }
     const response = await session.transport.handleRequest(
       this.withNegotiatedVersion(request, session.meta),

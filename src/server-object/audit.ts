@@ -1,4 +1,5 @@
 import { CLIENT_NAME_MAX, CLIENT_VERSION_MAX } from "../mcp/client-identity";
+import type { GuardOutcome } from "../guard/call-guard";
 
 /** The audit trail keeps this many most recent tool calls per server. */
 export const AUDIT_LIMIT = 500;
@@ -15,6 +16,7 @@ export const AUDIT_MAX_TOOL = 100;
 const ADDED_COLUMNS: Readonly<Record<string, string>> = {
   client_name: "TEXT",
   client_version: "TEXT",
+  guard: "TEXT NOT NULL DEFAULT 'plain'",
 };
 /** A stored `argument_keys` longer than this (a row written before the bounds) reads as []. */
 const MAX_STORED_KEYS_TEXT = AUDIT_MAX_KEYS * (AUDIT_MAX_NAME + 8);
@@ -29,6 +31,8 @@ export interface AuditEntry {
   /** The MCP client that made the call, as it named itself; null on rows from before. */
   client_name: string | null;
   client_version: string | null;
+  /** What the guard rails did: plain, confirmed, declined, refused_* (guard/call-guard.ts). */
+  guard: GuardOutcome;
 }
 
 /**
@@ -78,7 +82,7 @@ export class AuditTrail {
     for (const entry of rows) {
       this.sql.exec(
         `INSERT INTO audit (at, tool, argument_keys, upstream_status, duration_ms, is_error,
-          client_name, client_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          client_name, client_version, guard) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         entry.at,
         entry.tool,
         JSON.stringify(entry.argument_keys),
@@ -87,6 +91,7 @@ export class AuditTrail {
         entry.is_error ? 1 : 0,
         entry.client_name,
         entry.client_version,
+        entry.guard,
       );
     }
     this.sql.exec("DELETE FROM audit WHERE seq <= (SELECT MAX(seq) FROM audit) - ?", AUDIT_LIMIT);
@@ -110,12 +115,14 @@ export class AuditTrail {
         is_error: number;
         client_name: string | null;
         client_version: string | null;
+        guard: string;
       }>(
         `SELECT substr(at, 1, 40) AS at, substr(tool, 1, ${AUDIT_MAX_TOOL}) AS tool,
           CASE WHEN length(argument_keys) <= ${MAX_STORED_KEYS_TEXT} THEN argument_keys ELSE '[]'
           END AS argument_keys, upstream_status, duration_ms, is_error,
           substr(client_name, 1, ${CLIENT_NAME_MAX}) AS client_name,
-          substr(client_version, 1, ${CLIENT_VERSION_MAX}) AS client_version
+          substr(client_version, 1, ${CLIENT_VERSION_MAX}) AS client_version,
+          substr(guard, 1, 32) AS guard
           FROM audit ORDER BY seq DESC LIMIT ?`,
         Math.trunc(Math.min(Math.max(limit, 1), AUDIT_LIMIT)),
       )
@@ -129,6 +136,7 @@ export class AuditTrail {
       is_error: row.is_error === 1,
       client_name: row.client_name,
       client_version: row.client_version,
+      guard: row.guard as GuardOutcome,
     }));
   }
 

@@ -16,8 +16,12 @@ import { handleMcpRequest } from "../mcp/endpoint";
 import { Idempotency } from "../tools/idempotency";
 import { auditedCall, configAllows } from "../tools/audit-call";
 import { AUDIT_FLUSH_MS, AuditTrail, type AuditEntry } from "./audit";
-import { outcomeOf, UsageTable, type UsageCall, type UsageReport } from "./usage";
+import { guardRefusal, outcomeOf, UsageTable, type UsageCall, type UsageReport } from "./usage";
 import { WriteLedgerTable } from "./write-ledger";
+import type { AccountObject } from "../accounts/account-object";
+import { Guard } from "../guard/call-guard";
+import { NO_ELICITATION, type ConfirmChannel } from "../guard/confirm";
+import { ConfirmationSigner } from "../guard/request-state";
 import { isExpired, toView, type ServerRecord } from "./record";
 
 const RECORD = "record";
@@ -36,6 +40,10 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
   private readonly idempotency = new Idempotency(this.writes);
   readonly sessions = new SessionHost(this.ctx.storage, this);
   readonly modern = new ModernEndpoint(this);
+  /** Confirmation, budgets and loop guard (src/guard); its clock is what tests move. */
+  readonly guard = new Guard(this.ctx.id.toString(), () => this.account(), this.ctx.storage.sql);
+  private readonly signer = new ConfirmationSigner(this.ctx.storage);
+  private accountObject: { id: string; stub: DurableObjectStub<AccountObject> } | undefined;
 
   /** The record if the server exists and has not expired; an expired one is purged now. */
   async active(): Promise<ServerRecord | null> {
@@ -103,15 +111,33 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     return handleMcpRequest(this, request, this.env);
   }
 
+  /** The account changed its budget: the share this server holds of the old one ends. */
+  async accountBudgetChanged(): Promise<void> {
+    this.guard.account.reset();
+  }
+
   /** Fails closed: a server purged while a session was mid-request lists nothing. */
   listTools() {
     return this.record ? toolSetFor(this.record.config).tools : [];
   }
 
+  asksPeople(): boolean {
+    return (this.record?.config.confirm ?? "off") !== "off";
+  }
+
+  async confirmationSigner() {
+    return (await this.active()) && this.asksPeople() ? this.signer.get() : undefined;
+  }
+
   async callTool(
     name: string,
     args: Record<string, unknown>,
-    extra: { signal: AbortSignal; requestId: RequestId; scope?: CallScope },
+    extra: {
+      signal: AbortSignal;
+      requestId: RequestId;
+      scope?: CallScope;
+      confirm?: ConfirmChannel;
+    },
   ): Promise<CallToolResult> {
     const record = await this.active();
     if (!record) throw new JsonRpcError(-32001, "This MCP server no longer exists.");
@@ -120,31 +146,48 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     let upstreamStatus: number | null = null;
     let upstreamTried = false;
     let result: CallToolResult | undefined;
+    const config = parseConfig(this.env);
+    const gate = this.guard.forCall({
+      config: record.config,
+      channel: extra.confirm ?? { kind: "none", why: NO_ELICITATION },
+      read: (path, query) =>
+        client.request({ method: "GET", path, query }, extra.signal).then(
+          (response) => response.body,
+          () => undefined,
+        ),
+      redact: record.config.redact,
+      signal: extra.signal,
+    });
+    const client = createEdeskClient({
+      baseUrl: config.edeskApiBaseUrl,
+      timeoutMs: config.edeskTimeoutMs,
+      apiToken: await this.decryptedToken(record),
+      limiter: accountLimiter(record.account_id),
+      budget: () => gate.accountToken(),
+    });
     try {
-      const config = parseConfig(this.env);
-      result = await toolSet.call(name, args, {
-        client: createEdeskClient({
-          baseUrl: config.edeskApiBaseUrl,
-          timeoutMs: config.edeskTimeoutMs,
-          apiToken: await this.decryptedToken(record),
-          limiter: accountLimiter(record.account_id),
+      result = gate.finish(
+        await toolSet.call(name, args, {
+          client,
+          signal: extra.signal,
+          idempotency: this.idempotency,
+          gate,
+          // A legacy SSE message has no scope: it is one call, in an HTTP request of its own.
+          budget: extra.scope ?? {},
+          onUpstream: (info) => {
+            upstreamStatus = info.status;
+            upstreamTried = true;
+          },
         }),
-        signal: extra.signal,
-        idempotency: this.idempotency,
-        // A legacy SSE message has no scope: it is one call, in an HTTP request of its own.
-        budget: extra.scope ?? {},
-        onUpstream: (info) => {
-          upstreamStatus = info.status;
-          upstreamTried = true;
-        },
-      });
+      );
       if (extra.scope) extra.scope.rateHeaders = rateFigures(result);
       return result;
     } catch (error) {
       throw toJsonRpcError(error);
     } finally {
-      // Every call is audited, refusals (a tool outside the config) and failures included.
-      if (this.record) {
+      // Every call is audited, refusals (a tool outside the config, a guard rail) and failures
+      // included; a 2026-07-28 round that only asked a person is not a call yet: its retry is.
+      if (this.record && !gate.asking) {
         const audited = auditedCall(toolSet, name, args);
         const isError = result?.isError === true || result === undefined;
         const client = extra.scope?.client;
@@ -157,6 +200,7 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
             is_error: isError,
             client_name: client?.name ?? null,
             client_version: client?.version ?? null,
+            guard: gate.outcome,
           },
           {
             at: started,
@@ -165,12 +209,24 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
               isError,
               upstreamStatus,
               upstreamTried,
-              refusal: configAllows(toolSet, audited.tool) ? null : "tool_not_allowed",
+              refusal: configAllows(toolSet, audited.tool)
+                ? guardRefusal(gate.outcome)
+                : "tool_not_allowed",
             }),
           },
         );
       }
     }
+  }
+
+  /** The account's Durable Object, where its budget lives (guard/account-allowance.ts). */
+  private account(): DurableObjectStub<AccountObject> {
+    const id = this.record?.account_id ?? "";
+    if (this.accountObject?.id !== id) {
+      const stub = this.env.ACCOUNTS.get(this.env.ACCOUNTS.idFromName(id));
+      this.accountObject = { id, stub };
+    }
+    return this.accountObject.stub;
   }
 
   /**
@@ -222,6 +278,8 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     this.audit.reset();
     this.usage.reset();
     this.writes.reset();
+    this.guard.confirmations.reset();
+    this.signer.reset();
   }
 }
 

@@ -1,4 +1,5 @@
 import { catalogTools } from "../catalog/index";
+import type { GuardOutcome } from "../guard/call-guard";
 import { isDiscoveryTool } from "../tools/discovery";
 
 /** The usage report covers the current hour and the USAGE_HOURS - 1 hours before it. */
@@ -14,7 +15,21 @@ const MAX_KIND = 40;
  * does not select the tool. The guard rails add theirs (`budget`, `loop`, `unconfirmed`,
  * `declined`): each kind is a counter of its own, so a new one needs no migration.
  */
-export type RefusalKind = "tool_not_allowed";
+export type RefusalKind = "tool_not_allowed" | "budget" | "loop" | "unconfirmed" | "declined";
+
+/** The usage refusal of a call the guard rails stopped; null when they let it run. */
+export function guardRefusal(outcome: GuardOutcome): RefusalKind | null {
+  return GUARD_REFUSALS[outcome];
+}
+
+const GUARD_REFUSALS: Record<GuardOutcome, RefusalKind | null> = {
+  plain: null,
+  confirmed: null,
+  declined: "declined",
+  refused_budget: "budget",
+  refused_loop: "loop",
+  refused_unconfirmed: "unconfirmed",
+};
 
 /**
  * What became of one call; every call has exactly one outcome, so the counts add up to the

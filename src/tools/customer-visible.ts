@@ -1,20 +1,34 @@
+import type { CustomerVisible } from "../catalog/define";
 import type { CatalogTool } from "../catalog/index";
 
 /**
- * The refusal text when validated arguments hit the tool's `customerVisible` rule, else
- * undefined. Such a write reaches customers without the explicit `send: true` that a reply
- * needs, so it is refused by default; a per-server confirmation setting can later pass
- * `allowed` here.
+ * The rule by which validated arguments make this call reach customers, or undefined when it
+ * reaches none. The single place that says so: the refusal below and `config.confirm`
+ * (src/guard/confirm.ts) both ask here. The catalog marks the operations (`customerVisible`):
+ * a reply with `send: true` (docs/edesk-api.md §2.2) and a template turned into an automatic reply.
+ */
+export function customerReach(
+  tool: CatalogTool,
+  args: Record<string, unknown>,
+): CustomerVisible | undefined {
+  const rule = tool.operation.customerVisible;
+  if (!rule) return undefined;
+  const hits = Object.entries(rule.when).every(([name, values]) => values.includes(args[name]));
+  return hits ? rule : undefined;
+}
+
+/**
+ * The refusal text when validated arguments make a write reach customers without the explicit
+ * `send: true` a reply needs (an `automatic` rule), else undefined. `confirmable`: the server's
+ * `config.confirm` covers the call, so a person is asked instead of refusing.
  */
 export function customerVisibleRefusal(
   tool: CatalogTool,
   args: Record<string, unknown>,
-  allowed = false,
+  confirmable = false,
 ): string | undefined {
-  const rule = tool.operation.customerVisible;
-  if (!rule || allowed) return undefined;
-  const hits = Object.entries(rule.when).every(([name, values]) => values.includes(args[name]));
-  if (!hits) return undefined;
+  const rule = customerReach(tool, args);
+  if (!rule || rule.kind !== "automatic" || confirmable) return undefined;
   const given = Object.keys(rule.when)
     .map((name) => `${name} ${JSON.stringify(args[name])}`)
     .join(" and ");

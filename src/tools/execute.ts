@@ -22,6 +22,7 @@ import { invalidArgsText, validateArgs } from "./validate-args";
 import { customerVisibleRefusal } from "./customer-visible";
 import type { PiiKind } from "../catalog/pii";
 import { BudgetSpent, budgetSpentText, spend, type UpstreamBudget } from "./upstream-budget";
+import type { CallGate } from "./call-gate";
 
 /** One upstream call as the host may log or audit it; never holds a token or a body. */
 export interface UpstreamInfo {
@@ -43,6 +44,8 @@ export interface CallContext {
   redact?: readonly PiiKind[];
   /** The eDesk requests the HTTP request may still cause, shared by all its calls. */
   budget?: UpstreamBudget;
+  /** The server's guard rails (confirmation, budget, loop guard), asked before eDesk is. */
+  gate?: CallGate;
 }
 
 /** Sends through the client, reporting each call and remembering the latest rate-limit figures. */
@@ -143,16 +146,25 @@ export async function executeTool(
 ): Promise<CallToolResult> {
   const checked = validateArgs(entry.input, args, entry.argNames);
   if (!checked.ok) return errorResult(invalidArgsText(entry.tool.name, checked.problems));
-  const refusal = customerVisibleRefusal(entry.tool, checked.value);
+  const refusal = customerVisibleRefusal(
+    entry.tool,
+    checked.value,
+    ctx.gate?.confirmsCustomerVisible,
+  );
   if (refusal) return errorResult(refusal);
   const { [IDEMPOTENCY_ARG]: key, ...rest } = checked.value;
-  if (typeof key !== "string" || !ctx.idempotency) {
-    return (await attempt(entry, rest, ctx, allows)).result;
-  }
+  const ledger = typeof key === "string" ? ctx.idempotency : undefined;
+  // A keyed write that already ran answers with its first outcome before any guard rail: a
+  // retried, confirmed write is not asked again, and a replay is not a loop.
+  const settled = ledger && (await ledger.settled(String(key), entry.tool.name, rest));
+  if (settled) return settled;
+  const stopped = await ctx.gate?.admit(entry, checked.value);
+  if (stopped) return stopped;
+  if (!ledger) return (await attempt(entry, rest, ctx, allows)).result;
   // A keyed write runs to its end even if the caller goes away: its outcome must be stored for
   // the retry that follows a lost answer, or that retry would write a second time.
   const detached: CallContext = { ...ctx, signal: undefined };
-  return ctx.idempotency.once(key, entry.tool.name, rest, () =>
+  return ledger.once(String(key), entry.tool.name, rest, () =>
     attempt(entry, rest, detached, allows),
   );
 }

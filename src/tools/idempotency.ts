@@ -48,6 +48,29 @@ export class Idempotency {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /**
+   * The answer a keyed call gets without running: the first outcome of the key (also while it
+   * is still being written), or the refusal of a key reused for another call; undefined when it
+   * must run. Asked before anything else happens to the call (a person's confirmation), so a
+   * retry of a confirmed write is neither asked again nor sent twice.
+   */
+  async settled(
+    key: string,
+    tool: string,
+    args: Record<string, unknown>,
+  ): Promise<CallToolResult | undefined> {
+    const fingerprint = await fingerprintOf(tool, args);
+    const pending = this.inflight.get(key);
+    if (pending) {
+      if (pending.fingerprint !== fingerprint) return reused(key);
+      const first = await pending.done;
+      return first.remember ? replayed(first.result) : undefined;
+    }
+    const stored = this.ledger.get(key);
+    if (!stored || this.now() - stored.at >= IDEMPOTENCY_TTL_MS) return undefined;
+    return stored.fingerprint === fingerprint ? replayed(stored.result) : reused(key);
+  }
+
   async once(
     key: string,
     tool: string,
@@ -80,7 +103,8 @@ export class Idempotency {
   }
 }
 
-async function fingerprintOf(tool: string, args: Record<string, unknown>): Promise<string> {
+/** SHA-256 of the tool name and its canonical arguments (base64url): one call, whatever the key order. */
+export async function fingerprintOf(tool: string, args: Record<string, unknown>): Promise<string> {
   const text = JSON.stringify([tool, canonical(args)]);
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return encodeBase64Url(new Uint8Array(digest));

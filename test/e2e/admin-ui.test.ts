@@ -474,6 +474,78 @@ describe("API keys", () => {
   });
 });
 
+describe("guard rails", () => {
+  const GUARDED = "Replies need a person";
+
+  it("creates a server with confirmation, a budget and no loop guard, and shows them", async () => {
+    await page.goto(`${workerUrl()}/admin#/`);
+    await page.getByRole("link", { name: ACCOUNT, exact: true }).click();
+    await page.getByRole("link", { name: "Create MCP Server" }).click();
+    await page.getByLabel("Name", { exact: true }).fill(GUARDED);
+    await page.getByLabel("Ask a person to confirm").selectOption("customer_visible");
+    await page.getByLabel(/^Tool calls per minute/).fill("601");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect
+      .poll(() => page.locator("#max-calls-error").textContent())
+      .toContain("from 1 to 600");
+    await page.getByLabel(/^Tool calls per minute/).fill("30");
+    await page.getByRole("switch", { name: "Loop guard" }).uncheck();
+    await page.getByRole("button", { name: "Save" }).click();
+    await page
+      .getByRole("heading", { level: 1, name: `MCP server “${GUARDED}” created` })
+      .waitFor();
+    const url = await page.getByLabel("MCP server URL").inputValue();
+    await page.getByRole("link", { name: "Done: back to MCP Servers" }).click();
+    const row = page.getByRole("row").filter({ hasText: GUARDED });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/confirms replies.*30 calls\/min.*no loop guard/);
+
+    // A client that cannot ask a person is refused the reply; the audit view says why.
+    const client = await connect(url);
+    try {
+      const refused = await client.callTool({
+        name: "create_a_e_desk_message",
+        arguments: {
+          ticket_id: 1409923,
+          type: "Message",
+          direction: "Outgoing",
+          send: true,
+          body: "Never sent",
+        },
+      });
+      expect(refused.isError).toBe(true);
+      const read = await client.callTool({
+        name: "get_single_e_desk_ticket_by_id",
+        arguments: { id: 1409923 },
+      });
+      expect(read.isError).toBeFalsy();
+    } finally {
+      await client.close();
+    }
+    await page.getByRole("link", { name: `Audit of ${GUARDED}` }).click();
+    const refusedRow = page.getByRole("row").filter({ hasText: "create_a_e_desk_message" });
+    await refusedRow.waitFor();
+    expect(await refusedRow.textContent()).toContain("refused: no way to confirm");
+    const plainRow = page.getByRole("row").filter({ hasText: "get_single_e_desk_ticket_by_id" });
+    expect(await plainRow.locator("[data-guard]").getAttribute("data-guard")).toBe("plain");
+  });
+
+  it("changes the account's budget from the accounts list", async () => {
+    await page.goto(`${workerUrl()}/admin#/`);
+    const row = page.getByRole("row").filter({ hasText: ACCOUNT });
+    expect(await row.textContent()).toContain("110 requests/min");
+    await page.getByRole("button", { name: `Budget of ${ACCOUNT}` }).click();
+    const dialog = page.getByRole("dialog", { name: `Budget of “${ACCOUNT}”` });
+    await dialog.getByLabel(/^eDesk requests per minute/).fill("5");
+    await dialog.getByRole("button", { name: "Save budget" }).click();
+    await expect.poll(() => dialog.getByRole("alert").textContent()).toContain("from 10 to");
+    await dialog.getByLabel(/^eDesk requests per minute/).fill("500");
+    await dialog.getByRole("button", { name: "Save budget" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await expect.poll(() => row.textContent()).toContain("500 requests/min");
+  });
+});
+
 describe("account actions", () => {
   it("rotates the API token: eDesk's refusal stays in the dialog, a good token keeps servers working", async () => {
     await page.goto(`${workerUrl()}/admin#/`);

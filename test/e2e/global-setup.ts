@@ -21,7 +21,10 @@ export default async function setup(project: TestProject) {
   const stack = await startStack({
     persistTo: state,
     simulatorControl: true,
-    simulatorTokens: "demo-edesk-token:demo,acme-edesk-token:acme,readonly-edesk-token:demo:ro",
+    // `guard` and `budget` belong to the guard-*.test.ts files, whose checks read their logs.
+    simulatorTokens:
+      "demo-edesk-token:demo,acme-edesk-token:acme,readonly-edesk-token:demo:ro," +
+      "guard-edesk-token:guard,budget-edesk-token:budget",
     allowedOrigins: "https://allowed.example",
     // Every recipe must work with an mcp-scoped key alone: admin keys are refused on /mcp here.
     acceptAdminKeysForMcp: false,

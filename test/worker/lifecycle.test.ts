@@ -233,6 +233,7 @@ describe("audit trail", () => {
       is_error: false,
       client_name: null,
       client_version: null,
+      guard: "plain",
     });
     await runInDurableObject(serverStub(server.id), (_instance, state) => {
       const count = () => {

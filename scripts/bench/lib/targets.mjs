@@ -62,6 +62,14 @@ const RULES = [
     },
   })),
   {
+    name: "account budget check, median added per tool call",
+    target: "≤ 0.3 ms",
+    judge: (r) => {
+      const v = r.account_check?.added_median_ms;
+      return measured(v, v <= 0.3, " ms");
+    },
+  },
+  {
     name: "throughput ratio worker / direct, 100 sessions × 20 calls (SDK client)",
     target: "≥ 0.5",
     judge: (r) => {
@@ -118,6 +126,7 @@ export function evaluateTargets(results) {
     overhead: usable(results.overhead),
     tools_list: usable(results.tools_list),
     concurrency: usable(results.concurrency),
+    account_check: usable(results.account_check),
     size: usable(results.size),
   };
   const q = results.quiet ?? {};
@@ -125,6 +134,7 @@ export function evaluateTargets(results) {
     overhead: usable(q.overhead),
     tools_list: usable(q.tools_list),
     concurrency: usable(q.concurrency),
+    account_check: usable(q.account_check),
   };
   return [
     ...RULES.map((rule) => ({

@@ -5,6 +5,7 @@ import { f, mark, table } from "./format.mjs";
 import { erasSection } from "./eras.mjs";
 import { quietSection } from "./quiet.mjs";
 import {
+  accountCheckSection,
   concurrencySection,
   legacySection,
   memorySection,
@@ -115,6 +116,7 @@ export function renderMarkdown(report, soak) {
     whereSection(report),
     toolsListSection(report),
     concurrencySection(report),
+    accountCheckSection(report),
     setupSection(report),
     sizeSection(report),
     memorySection(report),

@@ -1,4 +1,5 @@
 // One renderer per measured section of BENCHMARKS.md.
+import { ACCOUNT_CHECK_LABELS } from "../sections/account-check.mjs";
 import { VARIANT_LABELS } from "../sections/overhead.mjs";
 import { f, failed, sectionError, table, x } from "./format.mjs";
 
@@ -335,4 +336,57 @@ RSS growth per 1000 requests over the rounds after the first pair: tool calls ${
 ${f(h.rss_mib_per_1000.control, 1)} MiB.`);
   }
   return out.join("\n\n") + "\n";
+}
+
+/** The account budget check against the same call without it, on both stacks. */
+export function accountCheckSection(report) {
+  const title = "## Guard rails: the account budget check";
+  const main = report.results.account_check;
+  const quiet = report.results.quiet?.account_check;
+  if (failed(main)) return `${title}\n\n${sectionError("account_check", main)}\n`;
+  const rows = [];
+  for (const [label, a] of [
+    ["`wrangler dev`", main],
+    ["inspector off", quiet],
+  ]) {
+    if (failed(a)) continue;
+    for (const name of ["call_no_budget", "call_budget"]) {
+      rows.push([
+        label,
+        `\`${name}\``,
+        ACCOUNT_CHECK_LABELS[name],
+        f(a.summaries[name].median),
+        f(a.summaries[name].p99),
+      ]);
+    }
+    rows.push([label, "added", "budget − no budget", f(a.added_median_ms, 3), "—"]);
+    rows.push([label, "ratio", "budget / no budget", x(a.ratio_median), x(a.ratio_p99)]);
+    rows.push([
+      label,
+      "paired",
+      "per round, budget − no budget",
+      f(a.added_paired_ms.median, 3),
+      f(a.added_paired_ms.p99, 3),
+    ]);
+    rows.push([
+      label,
+      "worker CPU",
+      `per call, budget − no budget (CPU ms, ${a.cpu_count} calls each)`,
+      f(a.added_worker_cpu_ms, 3),
+      "—",
+    ]);
+  }
+  const errors = Object.entries(main.errors).filter(([, n]) => n > 0);
+  return `${title}
+
+Every eDesk request of a server whose account has a budget takes a token of the account's bucket
+(one per account, in its AccountObject). Servers lease up to 64 tokens at a time for 1 s and
+give back what they did not spend, so most requests cost no round trip. ${main.rounds}
+interleaved rounds of \`${main.tool}\` on two servers, one of an account with a budget of
+${main.account_budget.toLocaleString("en-US")} a minute and one of an account without.
+
+${table(["stack", "variant", "what", "median", "p99"], rows)}
+
+Errors: ${errors.length ? errors.map(([k, n]) => `${k} ${n}`).join(", ") : "none"}.
+`;
 }

@@ -65,6 +65,7 @@ export async function runColdLists({ stack, apiToken, samples }) {
   for (let i = 0; i < samples; i++) {
     for (const [label, config] of Object.entries(CONFIGS)) {
       const { server } = await createDemoServer(stack, {
+        unguarded: true,
         apiToken,
         name: `bench cold ${label} ${i}`,
         config,

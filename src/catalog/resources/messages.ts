@@ -52,6 +52,15 @@ export const messages = defineResource({
       annotations: { ...CREATE, destructiveHint: true },
       output: Message,
       check: checkNewMessage,
+      // The one operation eDesk documents as sending to a customer (§2.2: send true relays it
+      // through the channel).
+      customerVisible: {
+        kind: "send",
+        when: { type: ["Message"], send: [true] },
+        reason:
+          "a Message with send true is delivered to the customer through the ticket's channel " +
+          "(marketplace or email) and cannot be recalled",
+      },
       description:
         "Add a message to a ticket. Customer reply: type Message, direction Outgoing, send true; " +
         "eDesk delivers it through the ticket's channel (marketplace or email) to its default " +

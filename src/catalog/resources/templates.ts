@@ -64,6 +64,7 @@ export const templates = defineResource({
       // GUESS (docs/edesk-api.md §2.6 documents the values, not their effect): Auto, Rule and
       // OutOfOffice templates are sent by eDesk itself when active, with no agent in between.
       customerVisible: {
+        kind: "automatic",
         when: { template_usage: AUTOMATIC_TEMPLATE_USAGE, active: [true] },
         reason:
           "an active template with template_usage Auto, Rule or OutOfOffice is sent to customers " +

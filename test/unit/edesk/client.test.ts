@@ -8,7 +8,14 @@ import { edeskError, fakeFetch, hangingFetch, json, type Responder } from "./fak
 const TOKEN = "secret-token-abc123";
 const BASE = "https://api.edesk.test/v1";
 
-function client(respond: Responder, extra: { timeoutMs?: number; retry?: RetryPolicy } = {}) {
+function client(
+  respond: Responder,
+  extra: {
+    timeoutMs?: number;
+    retry?: RetryPolicy;
+    budget?: () => Promise<EdeskError | undefined>;
+  } = {},
+) {
   const net = fakeFetch(respond);
   const tracker = new RateLimitTracker({ now: () => 0 });
   const edesk = createEdeskClient({
@@ -50,6 +57,21 @@ describe("eDesk client requests (docs/edesk-api.md §1)", () => {
     expect(sent.headers.get("accept")).toBe("application/json");
     expect(sent.headers.get("content-type")).toBeNull();
     expect(sent.body).toBeNull();
+  });
+
+  it("asks the budget before every request and sends nothing it refuses", async () => {
+    const refusal = new EdeskError("rate_limited", "over budget", {
+      method: "",
+      path: "",
+      status: null,
+    });
+    let left = 1;
+    const { edesk, requests } = client(() => json(200, { data: {} }), {
+      budget: async () => (left-- > 0 ? undefined : refusal),
+    });
+    await edesk.request({ method: "GET", path: "/tags" });
+    expect(await failure(edesk.request({ method: "POST", path: "/tags", body: {} }))).toBe(refusal);
+    expect(requests).toHaveLength(1);
   });
 
   it("sends a JSON body with its content type", async () => {

@@ -12,7 +12,7 @@ const LAYERS: [string, string[]][] = [
   ["catalog", ["catalog"]],
   ["engine", ["tools"]],
   // Code that runs inside the Durable Objects, and the KV and key stores they consult.
-  ["server", ["server-object", "mcp", "accounts", "keys", "tokens", "oauth"]],
+  ["server", ["server-object", "mcp", "accounts", "keys", "tokens", "oauth", "guard"]],
   // Code that runs in the worker in front of them: the admin API and page.
   ["edge", ["admin", "admin-ui"]],
   ["index", ["index.ts"]],

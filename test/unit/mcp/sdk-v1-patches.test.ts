@@ -6,6 +6,7 @@ import {
   PATCHED_SDK_VERSION,
   releaseSettledJsonStreams,
   reportInvalidParams,
+  sendInStreamMode,
   setJsonResponse,
   UnpatchableSdkError,
 } from "../../../src/mcp/sdk-v1-patches";
@@ -42,6 +43,36 @@ describe("SDK v1 patches", () => {
     const moved = transport();
     (moved as unknown as { _streamMapping: unknown })._streamMapping = {};
     expect(() => releaseSettledJsonStreams(moved)).toThrow(UnpatchableSdkError);
+  });
+
+  it("send each message in its own stream's mode, and refuse a transport whose maps moved", async () => {
+    const real = transport();
+    const internals = real as unknown as {
+      _enableJsonResponse: boolean;
+      _streamMapping: Map<string, { resolveJson?: unknown }>;
+      _requestToStreamMapping: Map<unknown, string>;
+    };
+    const modes: boolean[] = [];
+    real.send = async () => {
+      modes.push(internals._enableJsonResponse);
+    };
+    sendInStreamMode(real);
+    internals._streamMapping.set("sse", {});
+    internals._streamMapping.set("json", { resolveJson: () => {} });
+    internals._requestToStreamMapping.set(1, "sse");
+    internals._requestToStreamMapping.set(2, "json");
+    internals._enableJsonResponse = true; // the last POST asked for JSON
+    await real.send({ jsonrpc: "2.0", id: 1, result: {} });
+    await real.send(
+      { jsonrpc: "2.0", id: 9, method: "elicitation/create" },
+      { relatedRequestId: 1 },
+    );
+    await real.send({ jsonrpc: "2.0", id: 2, result: {} });
+    expect(modes).toEqual([false, false, true]);
+
+    const moved = transport();
+    (moved as unknown as { _requestToStreamMapping: unknown })._requestToStreamMapping = [];
+    expect(() => sendInStreamMode(moved)).toThrow(UnpatchableSdkError);
   });
 
   it("turn a params validation failure into -32602, and refuse a server without handlers", async () => {

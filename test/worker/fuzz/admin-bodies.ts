@@ -39,6 +39,56 @@ export interface BodyVariant {
   describe: string;
   body: unknown;
   valid: boolean;
+  /** For an invalid body: the field its 400's details must name. */
+  field?: string;
+}
+
+/** A value `max_calls_per_minute` refuses: wrong type, fraction, out of range. */
+function badBudget(rng: Rng, min: number, max: number): unknown {
+  return rng.pick<unknown>([
+    min - 1,
+    max + 1,
+    -1,
+    1.5,
+    Number.MAX_SAFE_INTEGER,
+    String(min + 1),
+    true,
+    [min],
+    { n: min },
+    ...(min > 0 ? [0] : []),
+  ]);
+}
+
+/**
+ * The guard-rail fields of a server's config (README "Guard rails") with bad values: each must
+ * get a 400 whose details name the field.
+ */
+function badGuardConfig(rng: Rng): [string, Record<string, unknown>, string] {
+  return rng.pick<[string, Record<string, unknown>, string]>([
+    [
+      "confirm unknown mode",
+      {
+        confirm: rng.pick(["on", "always", "Writes", "", "customer-visible", weirdString(rng, 4)]),
+      },
+      "config.confirm",
+    ],
+    [
+      "confirm not a string",
+      { confirm: rng.pick<unknown>([true, 1, null, ["writes"], {}]) },
+      "config.confirm",
+    ],
+    [
+      "max_calls_per_minute bad",
+      { max_calls_per_minute: badBudget(rng, 1, 600) },
+      "config.max_calls_per_minute",
+    ],
+    ["max_calls_per_minute null", { max_calls_per_minute: null }, "config.max_calls_per_minute"],
+    [
+      "loop_guard not a boolean",
+      { loop_guard: rng.pick<unknown>(["false", 0, 1, null, "off", []]) },
+      "config.loop_guard",
+    ],
+  ]);
 }
 
 function accountBody(rng: Rng): BodyVariant {
@@ -63,6 +113,11 @@ function accountBody(rng: Rng): BodyVariant {
     ["unknown credential key", { ...base, credentials: { ...token, secret: "x" } }, false],
     ["unknown top-level key", { ...base, [`x${dataKey(rng)}`]: jsonValue(rng) }, false],
     ["bad name", { ...base, name: badName(rng) }, false],
+    [
+      "max_calls_per_minute bad",
+      { ...base, max_calls_per_minute: badBudget(rng, 10, 60_000) },
+      false,
+    ],
     // Well-formed, but eDesk refuses the token: still a 400 (the whoami check).
     ["token eDesk refuses", { ...base, name: oddName(rng) }, false],
   ];
@@ -75,7 +130,8 @@ function accountBody(rng: Rng): BodyVariant {
     };
   }
   const [describe, body, valid] = rng.pick(variants);
-  return { describe, body, valid };
+  const field = describe.startsWith("max_calls") ? "max_calls_per_minute" : undefined;
+  return { describe, body, valid, field };
 }
 
 function accountPatch(rng: Rng): BodyVariant {
@@ -88,10 +144,15 @@ function accountPatch(rng: Rng): BodyVariant {
     ["api_token with controls", { credentials: { api_token: "a\r\nb" } }, false],
     ["integration", { integration: "edesk" }, false],
     ["unknown key", { [`x${dataKey(rng)}`]: 1 }, false],
+    ["max_calls_per_minute bad", { max_calls_per_minute: badBudget(rng, 10, 60_000) }, false],
     ["odd name", { name: oddName(rng) }, true],
+    // Budgets change nothing but the account's own bucket: cheap, and valid.
+    ["max_calls_per_minute", { max_calls_per_minute: rng.int(10, 60_000) }, true],
+    ["max_calls_per_minute null", { max_calls_per_minute: null }, true],
   ];
   const [describe, body, valid] = rng.pick(variants);
-  return { describe, body, valid };
+  const field = !valid && describe.startsWith("max_calls") ? "max_calls_per_minute" : undefined;
+  return { describe, body, valid, field };
 }
 
 function serverConfig(rng: Rng): [string, unknown, boolean] {
@@ -110,6 +171,15 @@ function serverConfig(rng: Rng): [string, unknown, boolean] {
     ["config null", null, false],
     ["read tickets", { methods: ["read"], tags: ["tickets"] }, true],
     ["discovery", { tool_exposure: "discovery", require_api_token_auth: true }, true],
+    [
+      "guard rails",
+      {
+        confirm: rng.pick(["off", "customer_visible", "writes"]),
+        max_calls_per_minute: rng.int(1, 600),
+        loop_guard: rng.chance(0.5),
+      },
+      true,
+    ],
   ]);
 }
 
@@ -133,6 +203,16 @@ function serverBody(rng: Rng, patch: boolean): BodyVariant {
     ["id given", { ...name, id: "mcp_AAAAAAAAAAAAAAAA" }, false],
     ["deep config", { ...name, config: deepValue(2_000) }, false],
   ];
+  // The guard-rail fields: a good rest of the config, so the 400 can only be about them.
+  const [guardLabel, guardConfig, guardField] = badGuardConfig(rng);
+  const guardCase: [string, unknown, boolean] = [
+    `config: ${guardLabel}`,
+    { ...name, config: { methods: ["read"], ...guardConfig } },
+    false,
+  ];
+  if (rng.chance(0.25)) {
+    return { describe: guardCase[0], body: guardCase[1], valid: false, field: guardField };
+  }
   // Valid servers are cheap (no eDesk call) but each one grows the account: keep them rare.
   if (rng.chance(0.03)) {
     variants.length = 0;

@@ -81,7 +81,9 @@ function bodyShapeCase(rng: Rng, ids: Ids): FuzzCase {
     family: `body shape: ${route}`,
     describe: `${route} ${variant.describe}: ${brief(variant.body, 100)}`,
     request: request(route, ids, { body: JSON.stringify(variant.body) }),
-    expect: variant.valid ? OK : BAD_REQUEST,
+    expect: variant.valid
+      ? OK
+      : { ...BAD_REQUEST, ...(variant.field ? { field: variant.field } : {}) },
   };
 }
 

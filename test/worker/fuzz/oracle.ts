@@ -33,8 +33,8 @@ export type Expectation =
   | { kind: "tool-result" }
   /** A 200 JSON-RPC result with `isError: true` whose text names the tool or an argument. */
   | { kind: "tool-error"; tool: string; mentions: readonly string[] }
-  /** An admin-API style 4xx `{"error":{"code","message"}}`. */
-  | { kind: "admin-error"; statuses?: readonly number[] }
+  /** An admin-API style 4xx `{"error":{"code","message"}}`; `field`: its details name it. */
+  | { kind: "admin-error"; statuses?: readonly number[]; field?: string }
   /** An OAuth 4xx `{"error","error_description"}` (RFC 6749 §5.2, RFC 7591 §3.2.2). */
   | { kind: "oauth-error"; statuses?: readonly number[] }
   /** The sign-in page's answers: its HTML page (2xx or 4xx) or a redirect to the client. */
@@ -163,6 +163,20 @@ function isAdminError(value: unknown): boolean {
   );
 }
 
+/** Whether an admin error's `details` name `field` (or a part of it, `config.confirm.x`). */
+function namesField(body: unknown, field: string): boolean {
+  const details = isObject(body) && isObject(body.error) ? body.error.details : undefined;
+  return (
+    Array.isArray(details) &&
+    details.some(
+      (d) =>
+        isObject(d) &&
+        typeof d.field === "string" &&
+        (d.field === field || d.field.startsWith(`${field}.`)),
+    )
+  );
+}
+
 /**
  * The shared oracle: every case gets (1) no 5xx, (2) an answer within the bound, (3) the
  * answer its expectation names, and a well-formed JSON error body on every 4xx, (4) no secret,
@@ -209,7 +223,11 @@ function checkExpectation(observed: Observed, expectation: Expectation): string[
       if (statuses && !statuses.includes(status)) {
         return [`expected ${statuses.join(" or ")}, got ${status}`];
       }
-      return isAdminError(parseJson(observed.body)) ? [] : ["4xx without {error:{code,message}}"];
+      const body = parseJson(observed.body);
+      if (!isAdminError(body)) return ["4xx without {error:{code,message}}"];
+      return expectation.field && !namesField(body, expectation.field)
+        ? [`400 without details naming ${expectation.field}`]
+        : [];
     }
     case "oauth-error": {
       const { statuses } = expectation;

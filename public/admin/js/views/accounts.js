@@ -4,7 +4,7 @@ import { announce, h, loading } from "../dom.js";
 import { time } from "../format.js";
 import { href } from "../router.js";
 import { emptyState, errorState, srOnly } from "../states.js";
-import { deleteAccount, rotateToken } from "./account-actions.js";
+import { budgetText, changeBudget, deleteAccount, rotateToken } from "./account-actions.js";
 import { connectForm } from "./connect-form.js";
 
 /** @typedef {import("./account-actions.js").Account} Account */
@@ -67,6 +67,7 @@ export async function renderAccounts(view) {
       ),
       h("td", { "data-label": "ID" }, h("code", {}, account.id)),
       h("td", { "data-label": "Connected" }, time(account.created_at)),
+      h("td", { "data-label": "Budget" }, budgetText(account)),
       h(
         "td",
         { class: "row-actions" },
@@ -80,6 +81,18 @@ export async function renderAccounts(view) {
             },
           },
           "Rotate token",
+          srOnly(` of ${account.name}`),
+        ),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "button small",
+            onclick: async () => {
+              if (await changeBudget(account)) void load();
+            },
+          },
+          "Budget",
           srOnly(` of ${account.name}`),
         ),
         h(
@@ -135,7 +148,7 @@ export async function renderAccounts(view) {
           h(
             "tr",
             {},
-            ["Name", "ID", "Connected"].map((label) => h("th", { scope: "col" }, label)),
+            ["Name", "ID", "Connected", "Budget"].map((label) => h("th", { scope: "col" }, label)),
             h("th", { scope: "col" }, srOnly("Actions")),
           ),
         ),

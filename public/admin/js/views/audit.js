@@ -10,7 +10,7 @@ import { usageSection } from "./usage.js";
 /**
  * @typedef {{ at: string, tool: string, argument_keys: string[], upstream_status: number | null,
  *   duration_ms: number, is_error: boolean, client_name: string | null,
- *   client_version: string | null }} AuditEntry
+ *   client_version: string | null, guard?: string }} AuditEntry
  */
 
 /** The MCP client as it named itself; rows from before clients were recorded have none. @param {AuditEntry} entry */
@@ -33,6 +33,24 @@ function status(entry) {
     entry.upstream_status === null ? "—" : String(entry.upstream_status),
     entry.is_error ? " error" : "",
   );
+}
+
+/** What the guard rails did with a call, in words (README "Guard rails"). */
+const GUARD_WORDS = {
+  plain: "—",
+  confirmed: "confirmed by a person",
+  declined: "declined by a person",
+  refused_budget: "refused: budget",
+  refused_loop: "refused: loop guard",
+  refused_unconfirmed: "refused: no way to confirm",
+};
+
+/** @param {AuditEntry} entry */
+function guard(entry) {
+  const value = entry.guard ?? "plain";
+  const words = /** @type {Record<string, string>} */ (GUARD_WORDS)[value] ?? value;
+  const kind = value === "confirmed" ? "ok" : value === "plain" ? "" : "bad";
+  return h("span", { class: `status ${kind}`.trim(), "data-guard": value }, words);
 }
 
 /**
@@ -107,9 +125,15 @@ function table(entries) {
       h(
         "tr",
         {},
-        ["Time", "Tool", "Client", "Argument keys", "Upstream status", "Duration"].map((label) =>
-          h("th", { scope: "col" }, label),
-        ),
+        [
+          "Time",
+          "Tool",
+          "Client",
+          "Argument keys",
+          "Upstream status",
+          "Guard rails",
+          "Duration",
+        ].map((label) => h("th", { scope: "col" }, label)),
       ),
     ),
     h(
@@ -124,6 +148,7 @@ function table(entries) {
           h("td", { "data-label": "Client" }, client(entry)),
           h("td", { "data-label": "Argument keys" }, chips(entry.argument_keys, "none")),
           h("td", { "data-label": "Upstream status" }, status(entry)),
+          h("td", { "data-label": "Guard rails" }, guard(entry)),
           h("td", { "data-label": "Duration", class: "num" }, duration(entry.duration_ms)),
         ),
       ),

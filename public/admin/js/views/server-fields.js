@@ -138,3 +138,77 @@ export function redactFieldset() {
     ),
   );
 }
+
+/** Guard rails: who confirms what, the server's budget and the loop guard (README "Guard rails"). */
+export function guardFieldset() {
+  return h(
+    "fieldset",
+    { class: "group", "aria-describedby": "guard-hint" },
+    h("legend", {}, "Guard rails"),
+    h(
+      "p",
+      { id: "guard-hint", class: "hint" },
+      "A person confirms through the MCP client; the model can never confirm its own call.",
+    ),
+    h(
+      "div",
+      { class: "field" },
+      h("label", { for: "confirm" }, "Ask a person to confirm"),
+      h(
+        "select",
+        { id: "confirm", name: "confirm", "aria-describedby": "confirm-hint" },
+        h("option", { value: "off" }, "Nothing (off)"),
+        h("option", { value: "customer_visible" }, "Replies sent to customers"),
+        h("option", { value: "writes" }, "Every change (all writes)"),
+      ),
+      h(
+        "p",
+        { id: "confirm-hint", class: "hint" },
+        "Clients that cannot ask a person (no elicitation) are refused those calls.",
+      ),
+    ),
+    h(
+      "div",
+      { class: "field" },
+      h(
+        "label",
+        { for: "max-calls" },
+        "Tool calls per minute ",
+        h("span", { class: "optional" }, "(optional)"),
+      ),
+      h("input", {
+        id: "max-calls",
+        name: "max_calls_per_minute",
+        type: "number",
+        inputmode: "numeric",
+        min: "1",
+        max: "600",
+        step: "1",
+        "aria-describedby": "max-calls-hint",
+      }),
+      h(
+        "p",
+        { id: "max-calls-hint", class: "hint" },
+        "1 to 600; half of it at once, then spread over the minute. Empty: no server cap (the account's budget still holds).",
+      ),
+    ),
+    h(
+      "div",
+      { class: "field switch-field" },
+      h("input", {
+        type: "checkbox",
+        role: "switch",
+        id: "loop-guard",
+        name: "loop_guard",
+        checked: true,
+        "aria-describedby": "loop-guard-hint",
+      }),
+      h("label", { for: "loop-guard" }, "Loop guard"),
+      h(
+        "p",
+        { id: "loop-guard-hint", class: "hint" },
+        "The same tool with the same arguments more than 5 times in 60 s is refused.",
+      ),
+    ),
+  );
+}

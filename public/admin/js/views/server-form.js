@@ -9,6 +9,7 @@ import { breadcrumb, loadAccount } from "./account-shell.js";
 import { renderCreated } from "./server-created.js";
 import {
   exposureSelect,
+  guardFieldset,
   methodsFieldset,
   redactFieldset,
   requireAuthSwitch,
@@ -62,6 +63,7 @@ export async function renderNewServer(view, { accountId }) {
     "aria-describedby": "server-expires-hint",
   });
   const expiryError = errorSlot("server-expires-error");
+  const budgetError = errorSlot("max-calls-error");
   const formError = errorSlot("server-form-error");
   const submit = h("button", { type: "submit", class: "button primary" }, "Save");
   const preview = toolPreview(accountId);
@@ -113,6 +115,8 @@ export async function renderNewServer(view, { accountId }) {
     requireAuthSwitch(),
     exposureSelect(),
     redactFieldset(),
+    guardFieldset(),
+    budgetError.element,
     formError.element,
     h(
       "div",
@@ -151,6 +155,18 @@ export async function renderNewServer(view, { accountId }) {
     const requireAuth = /** @type {HTMLInputElement} */ (form.querySelector("#require-auth"))
       .checked;
     const exposure = /** @type {HTMLSelectElement} */ (form.querySelector("#tool-exposure")).value;
+    const confirm = /** @type {HTMLSelectElement} */ (form.querySelector("#confirm")).value;
+    const budgetInput = /** @type {HTMLInputElement} */ (form.querySelector("#max-calls"));
+    const loopGuard = /** @type {HTMLInputElement} */ (form.querySelector("#loop-guard")).checked;
+    budgetError.clear();
+    setInvalid(budgetInput, null, "max-calls-hint");
+    const budget = budgetInput.value.trim() === "" ? undefined : Number(budgetInput.value);
+    if (budget !== undefined && !(Number.isInteger(budget) && budget >= 1 && budget <= 600)) {
+      budgetError.show("Enter a whole number from 1 to 600, or leave it empty.");
+      setInvalid(budgetInput, "max-calls-error", "max-calls-hint");
+      budgetInput.focus();
+      return;
+    }
     const body = {
       name: name.value.trim(),
       config: {
@@ -159,6 +175,9 @@ export async function renderNewServer(view, { accountId }) {
         ...(requireAuth ? { require_api_token_auth: true } : {}),
         ...(exposure === "discovery" ? { tool_exposure: "discovery" } : {}),
         ...(redact.length ? { redact } : {}),
+        ...(confirm !== "off" ? { confirm } : {}),
+        ...(budget !== undefined ? { max_calls_per_minute: budget } : {}),
+        ...(loopGuard ? {} : { loop_guard: false }),
       },
       ...(expiry.iso ? { expires_at: expiry.iso } : {}),
     };

@@ -9,7 +9,9 @@ import { accountHeader, loadAccount } from "./account-shell.js";
 
 /**
  * @typedef {{ methods?: string[], tags?: string[], require_api_token_auth?: boolean,
- *   tool_exposure?: "all" | "discovery", redact?: string[] }} ServerConfig
+ *   tool_exposure?: "all" | "discovery", redact?: string[],
+ *   confirm?: "off" | "customer_visible" | "writes", max_calls_per_minute?: number,
+ *   loop_guard?: boolean }} ServerConfig
  * @typedef {{ id: string, account_id: string, name: string, config: ServerConfig,
  *   expires_at: string | null, created_at: string }} Server
  */
@@ -68,6 +70,17 @@ export async function renderServers(view, { accountId }) {
         server.config.redact?.length
           ? h("span", { class: "badge" }, `masks ${server.config.redact.join(", ")}`)
           : null,
+        server.config.confirm && server.config.confirm !== "off"
+          ? h(
+              "span",
+              { class: "badge" },
+              server.config.confirm === "writes" ? "confirms writes" : "confirms replies",
+            )
+          : null,
+        server.config.max_calls_per_minute
+          ? h("span", { class: "badge" }, `${server.config.max_calls_per_minute} calls/min`)
+          : null,
+        server.config.loop_guard === false ? h("span", { class: "badge" }, "no loop guard") : null,
       ),
       h("td", { "data-label": "Methods" }, chips(server.config.methods, "all")),
       h("td", { "data-label": "Tags" }, chips(server.config.tags, "all")),
