@@ -74,7 +74,8 @@ async function route(object: McpHost, request: Request, env: Env): Promise<Respo
     // client sends a 2026 revision header: those go to the modern handler, which refuses them
     // with -32600 as the spec says, rather than to a 2025 session they never opened.
     if (!(await isLegacyRequest(request, body)) || namesModernRevision(request)) {
-      if (request.headers.has("mcp-session-id")) return sessionOnModern();
+      // A batch is refused for being a batch, the more basic fault, whatever else it carries.
+      if (request.headers.has("mcp-session-id") && !Array.isArray(body)) return sessionOnModern();
       return object.modern.handle(request, body);
     }
   }

@@ -523,10 +523,12 @@ describe("guard rails", () => {
       await client.close();
     }
     await page.getByRole("link", { name: `Audit of ${GUARDED}` }).click();
-    const refusedRow = page.getByRole("row").filter({ hasText: "create_a_e_desk_message" });
+    // The usage tables above name the tools too; the audit is the table of tool calls.
+    const calls = page.getByRole("table", { name: "Tool calls", exact: true });
+    const refusedRow = calls.getByRole("row").filter({ hasText: "create_a_e_desk_message" });
     await refusedRow.waitFor();
     expect(await refusedRow.textContent()).toContain("refused: no way to confirm");
-    const plainRow = page.getByRole("row").filter({ hasText: "get_single_e_desk_ticket_by_id" });
+    const plainRow = calls.getByRole("row").filter({ hasText: "get_single_e_desk_ticket_by_id" });
     expect(await plainRow.locator("[data-guard]").getAttribute("data-guard")).toBe("plain");
   });
 

@@ -11,8 +11,10 @@ const LAYERS: [string, string[]][] = [
   ["edesk", ["edesk"]],
   ["catalog", ["catalog"]],
   ["engine", ["tools"]],
+  // The guard rails: ask the engine's catalog and entries, answer the Durable Objects.
+  ["guard", ["guard"]],
   // Code that runs inside the Durable Objects, and the KV and key stores they consult.
-  ["server", ["server-object", "mcp", "accounts", "keys", "tokens", "oauth", "guard"]],
+  ["server", ["server-object", "mcp", "accounts", "keys", "tokens", "oauth"]],
   // Code that runs in the worker in front of them: the admin API and page.
   ["edge", ["admin", "admin-ui"]],
   ["index", ["index.ts"]],
