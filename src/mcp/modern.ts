@@ -210,24 +210,13 @@ export function isClientFault(error: Error): boolean {
   );
 }
 
-/**
- * Copies a tool call's rate-limit figures onto a plain JSON response (docs/architecture.md §1). The
- * responses the SDKs build have mutable headers, so the figures are set in place, without
- * wrapping the body in another Response; one whose headers are immutable (a `fetch` answer) is
- * wrapped.
- */
+/** Copies a tool call's rate-limit figures onto a plain JSON response (docs/architecture.md §1). */
 export function withRateHeaders(response: Response, scope: CallScope): Response {
   const figures = scope.rateHeaders;
   if (!figures || !response.headers.get("content-type")?.includes("application/json")) {
     return response;
   }
-  const entries = Object.entries(figures);
-  try {
-    for (const [name, value] of entries) response.headers.set(name, value);
-    return response;
-  } catch {
-    const out = new Response(response.body, response);
-    for (const [name, value] of entries) out.headers.set(name, value);
-    return out;
-  }
+  const out = new Response(response.body, response);
+  for (const [name, value] of Object.entries(figures)) out.headers.set(name, value);
+  return out;
 }

@@ -1,6 +1,5 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
-import { withRateHeaders } from "../../src/mcp/modern";
 import { api, initialize, newAccount, newServer, rpc } from "./helpers";
 
 const MODERN = "2026-07-28";
@@ -240,34 +239,5 @@ describe("MCP 2026-07-28 on the server's URL", () => {
       const { done } = await reader.read().catch(() => ({ done: true }));
       if (done) break;
     }
-  });
-});
-
-describe("rate-limit headers on a JSON response", () => {
-  const scope = { rateHeaders: { "ratelimit-limit": "60", "ratelimit-remaining": "59" } };
-
-  it("are set on the response itself when its headers can change", async () => {
-    const response = Response.json({ jsonrpc: "2.0", id: 1, result: {} });
-    const out = withRateHeaders(response, scope);
-    expect(out).toBe(response);
-    expect(out.headers.get("ratelimit-remaining")).toBe("59");
-    expect(await out.json()).toEqual({ jsonrpc: "2.0", id: 1, result: {} });
-  });
-
-  it("are set on a copy when its headers are immutable", async () => {
-    const response = await fetch("http://edesk.test/v1/whoami", {
-      headers: { authorization: "Bearer demo-edesk-token" },
-    });
-    expect(() => response.headers.set("x", "1")).toThrow(TypeError);
-    const out = withRateHeaders(response, scope);
-    expect(out.headers.get("ratelimit-limit")).toBe("60");
-    expect(((await out.json()) as { data: unknown }).data).toBeDefined();
-  });
-
-  it("leave a stream alone", () => {
-    const response = new Response("event: message\n\n", {
-      headers: { "content-type": "text/event-stream" },
-    });
-    expect(withRateHeaders(response, scope).headers.get("ratelimit-limit")).toBeNull();
   });
 });
