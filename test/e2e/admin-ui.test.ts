@@ -310,7 +310,7 @@ describe("the admin page, from sign-in to a revoked MCP server", () => {
       other_errors: 0,
       refusals: { tool_not_allowed: 1 },
     });
-    await screenshot(page, "09-usage", page.locator("section.usage"));
+    await screenshot(page, "10-usage", page.locator("section.usage"));
   });
 
   it("lists each call in the server's audit view with the client that made it", async () => {
