@@ -9,6 +9,8 @@ export interface Env {
   ACCOUNTS: DurableObjectNamespace<import("./accounts/account-object").AccountObject>;
   /** The API keys created through the admin API (src/keys/key-object.ts). */
   KEYS: DurableObjectNamespace<import("./keys/key-object").KeyObject>;
+  /** Dynamic Client Registrations of the last hour (src/oauth/registration-limit.ts). */
+  REGISTRATIONS: DurableObjectNamespace<import("./oauth/registration-limit").RegistrationObject>;
   /** The admin page's static files (wrangler.toml `[assets]`). */
   ASSETS: Fetcher;
   EDESK_API_BASE_URL?: string;

@@ -7,6 +7,7 @@ import { isOAuthPath, routeOAuth } from "./oauth/routes";
 
 export { AccountObject } from "./accounts/account-object";
 export { KeyObject } from "./keys/key-object";
+export { RegistrationObject } from "./oauth/registration-limit";
 export { ServerObject } from "./server-object/server-object";
 
 export default {

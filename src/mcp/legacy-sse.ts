@@ -5,6 +5,18 @@ import { JSONRPCMessageSchema, type JSONRPCMessage } from "@modelcontextprotocol
 const KEEPALIVE_MS = 15_000;
 
 /**
+ * Bytes a stream may hold for a reader that does not keep up. The client POSTs and the server
+ * answers on this stream, so a client that posts and never reads would grow it without end.
+ * Past the bound the stream is closed (and its session with it) rather than queue more: 100
+ * streams per server (MAX_LEGACY_SESSIONS) then hold at most 25 MiB of a 128 MB object. A
+ * reader that keeps up never queues more than the message in flight, whatever its size.
+ */
+export const MAX_QUEUED_BYTES = 256 * 1024;
+
+/** The last frame of a stream closed for its reader's delay: says why, in words. */
+const TOO_SLOW = `: closed: more than ${MAX_QUEUED_BYTES} bytes were waiting for this client to read them. Read the stream as messages arrive, then connect again.\n\n`;
+
+/**
  * The 2024-11-05 HTTP+SSE transport on Web streams: the GET response is the server→client
  * stream, and the client POSTs each message to the `endpoint` the stream announces.
  */
@@ -22,14 +34,17 @@ export class LegacySseTransport implements Transport {
     readonly sessionId: string,
     endpoint: string,
   ) {
-    const stream = new ReadableStream<Uint8Array>({
-      start: (controller) => {
-        this.controller = controller;
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        start: (controller) => {
+          this.controller = controller;
+        },
+        cancel: () => {
+          void this.close();
+        },
       },
-      cancel: () => {
-        void this.close();
-      },
-    });
+      new ByteLengthQueuingStrategy({ highWaterMark: MAX_QUEUED_BYTES }),
+    );
     this.response = new Response(stream, {
       headers: {
         "content-type": "text/event-stream",
@@ -71,6 +86,12 @@ export class LegacySseTransport implements Transport {
   private write(chunk: string) {
     if (this.closed) return;
     try {
+      // desiredSize goes below zero once more than the bound is queued and unread.
+      if ((this.controller.desiredSize ?? 0) < 0) {
+        this.controller.enqueue(this.encoder.encode(TOO_SLOW));
+        void this.close();
+        return;
+      }
       this.controller.enqueue(this.encoder.encode(chunk));
     } catch {
       void this.close();

@@ -44,6 +44,15 @@ const TOOLS_LIST_TTL_MS = 60 * 1000;
  */
 const LIST_PARAMS = z.looseObject({ cursor: z.string().optional() });
 
+/**
+ * Open `subscriptions/listen` streams per server. Each holds a stream and its reader in the
+ * ServerObject's memory for as long as the client stays, so one URL holder could otherwise open
+ * them without end; a client needs one. Same order as the legacy SSE cap (MAX_LEGACY_SESSIONS),
+ * but past it the new listen is refused: ending someone else's listener would let any URL holder
+ * deafen the others.
+ */
+export const MAX_LISTENERS = 100;
+
 /** The path the handler is mounted on inside the ServerObject; the token never reaches it. */
 const ROUTE = "/mcp";
 
@@ -59,6 +68,8 @@ export class ModernEndpoint {
   /** The per-request scope of the request being served, by the Request the handler sees. */
   private readonly scopes = new WeakMap<Request, ModernScope>();
   private readonly streams = new Set<() => void>();
+  /** One entry per listen stream, taken before the handler runs so that a burst cannot pass. */
+  private readonly listeners = new Set<object>();
 
   constructor(private readonly host: ToolHost) {
     this.handler = createMcpHandler(({ requestInfo }) => this.server(host, requestInfo), {
@@ -80,6 +91,10 @@ export class ModernEndpoint {
     if (!isJsonContentType(request.headers.get("content-type"))) {
       return jsonRpcError(415, -32600, "Unsupported Media Type: send application/json.");
     }
+    const listen = isListen(body);
+    if (listen && this.listeners.size >= MAX_LISTENERS) return tooManyListeners(body);
+    const slot = {};
+    if (listen) this.listeners.add(slot);
     const url = new URL(request.url);
     const inner = new Request(`${url.origin}${ROUTE}`, {
       method: "POST",
@@ -87,8 +102,14 @@ export class ModernEndpoint {
     });
     const scope: ModernScope = { signer: await this.host.confirmationSigner() };
     this.scopes.set(inner, scope);
-    const response = await this.handler.fetch(inner, { parsedBody: body });
-    return this.track(withRateHeaders(response, scope));
+    let response: Response;
+    try {
+      response = await this.handler.fetch(inner, { parsedBody: body });
+    } catch (error) {
+      this.listeners.delete(slot);
+      throw error;
+    }
+    return this.track(withRateHeaders(response, scope), slot);
   }
 
   /** Tells every client listening on this server that its tool list changed. */
@@ -100,6 +121,7 @@ export class ModernEndpoint {
   closeAll(): void {
     for (const close of this.streams) close();
     this.streams.clear();
+    this.listeners.clear();
   }
 
   /**
@@ -109,24 +131,29 @@ export class ModernEndpoint {
    * published from another request (an operator's PATCH) and the end of the stream reach the
    * client at once rather than at the next keep-alive.
    */
-  private track(response: Response): Response {
+  private track(response: Response, slot: object): Response {
     const source = response.body;
     if (!source || !response.headers.get("content-type")?.includes("text/event-stream")) {
+      this.listeners.delete(slot);
       return response;
     }
     const reader = source.getReader();
     const close = () => void reader.cancel().catch(() => {});
+    const ended = () => {
+      this.streams.delete(close);
+      this.listeners.delete(slot);
+    };
     this.streams.add(close);
     const body = new ReadableStream<Uint8Array>({
       pull: async (controller) => {
         const chunk = await reader.read().catch(() => ({ done: true, value: undefined }));
         if (chunk.done) {
-          this.streams.delete(close);
+          ended();
           controller.close();
         } else controller.enqueue(chunk.value);
       },
       cancel: () => {
-        this.streams.delete(close);
+        ended();
         close();
       },
     });
@@ -196,6 +223,26 @@ function roundsChannel(
         requestState: await signer.mint(state),
       }) as unknown as SdkV1CallToolResult,
   };
+}
+
+function isListen(body: unknown): boolean {
+  return (
+    typeof body === "object" &&
+    body !== null &&
+    (body as { method?: unknown }).method === "subscriptions/listen"
+  );
+}
+
+/** The refusal of a listen past MAX_LISTENERS: the open listeners stay as they are. */
+function tooManyListeners(body: unknown): Response {
+  const id = (body as { id?: unknown }).id;
+  return jsonRpcError(
+    429,
+    -32000,
+    `Too many listeners: this MCP server already has ${MAX_LISTENERS} open subscriptions/listen streams. Close a listener you no longer need, then listen again.`,
+    undefined,
+    typeof id === "string" || typeof id === "number" ? id : null,
+  );
 }
 
 /**

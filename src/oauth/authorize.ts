@@ -112,6 +112,7 @@ async function showConsent(
   server: ProtectedServer,
   env: Env,
   refusal?: string,
+  status = 403,
 ): Promise<Response> {
   const client = await flow.oauth.describeConsent(authRequest);
   // A refused key starts a fresh transaction rather than echoing the posted handle.
@@ -126,7 +127,7 @@ async function showConsent(
     error: refusal,
   });
   return new Response(body, {
-    status: refusal ? 403 : 200,
+    status: refusal ? status : 200,
     headers: pageHeaders(consent.headers, authRequest.redirectUri),
   });
 }
@@ -156,10 +157,27 @@ async function decide(
     return new Response(null, { status: 302, headers: denied.headers });
   }
   const presented = (form.get("key") ?? "").trim();
-  const key =
-    presented && presented.length <= MAX_KEY_LENGTH
-      ? await mcpKeyFor(presented, env, server.account_id)
-      : null;
+  const checked = presented !== "" && presented.length <= MAX_KEY_LENGTH;
+  // Wrong keys are throttled per server (consent-attempts.ts); while throttled no key is
+  // checked, the right one included, so the page tells a guesser nothing.
+  const object = env.SERVERS.get(env.SERVERS.idFromName(server.id));
+  const wait = checked ? await object.takeConsentAttempt() : 0;
+  if (wait === null) {
+    return html(404, messagePage("This sign-in cannot go on", "The MCP server no longer exists."));
+  }
+  if (wait > 0) {
+    const refused = await showConsent(
+      flow,
+      authRequest,
+      server,
+      env,
+      `Too many wrong keys for this MCP server. Wait ${wait} seconds, then enter the key again. Nothing was granted.`,
+      429,
+    );
+    refused.headers.set("retry-after", String(wait));
+    return refused;
+  }
+  const key = checked ? await mcpKeyFor(presented, env, server.account_id) : null;
   if (!key) {
     return showConsent(
       flow,
@@ -169,6 +187,7 @@ async function decide(
       "This key does not open this MCP server. Nothing was granted.",
     );
   }
+  await object.consentKeyAccepted();
   // The request to grant is the one stored when the page was shown, never the form's or URL's.
   const approved = await flow.oauth.approveConsent(request, handle, { scope: [MCP_SCOPE] });
   if (approved.request.resource !== grantResource(flow.origin, server.id)) {

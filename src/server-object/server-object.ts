@@ -23,6 +23,7 @@ import { Guard } from "../guard/call-guard";
 import { NO_ELICITATION, type ConfirmChannel } from "../guard/confirm";
 import { ConfirmationSigner } from "../guard/request-state";
 import { isExpired, toView, type ServerRecord } from "./record";
+import { ConsentAttempts } from "./consent-attempts";
 
 const RECORD = "record";
 
@@ -43,6 +44,8 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
   /** Confirmation, budgets and loop guard (src/guard); its clock is what tests move. */
   readonly guard = new Guard(this.ctx.id.toString(), () => this.account(), this.ctx.storage.sql);
   private readonly signer = new ConfirmationSigner(this.ctx.storage);
+  /** Wrong keys on this server's OAuth consent page (src/oauth/authorize.ts). */
+  readonly consentAttempts = new ConsentAttempts(this.ctx.storage);
   private accountObject: { id: string; stub: DurableObjectStub<AccountObject> } | undefined;
 
   /** The record if the server exists and has not expired; an expired one is purged now. */
@@ -91,6 +94,19 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     const existed = (await this.active()) !== null;
     await this.purge();
     return existed;
+  }
+
+  /**
+   * Takes one key attempt of the consent page: 0 when the key may be checked, else the seconds
+   * to wait. Null when the server is gone.
+   */
+  async takeConsentAttempt(): Promise<number | null> {
+    return (await this.active()) ? this.consentAttempts.take() : null;
+  }
+
+  /** The consent page's key was right: the attempt taken for it was no failure. */
+  async consentKeyAccepted(): Promise<void> {
+    if (await this.active()) await this.consentAttempts.succeeded();
   }
 
   async auditTrail(limit?: number): Promise<AuditEntry[] | null> {
@@ -280,6 +296,7 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     this.writes.reset();
     this.guard.confirmations.reset();
     this.signer.reset();
+    this.consentAttempts.reset();
   }
 }
 

@@ -1,0 +1,95 @@
+import { SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { MAX_QUEUED_BYTES } from "../../src/mcp/legacy-sse";
+import { newAccount, newServer, ORIGIN } from "./helpers";
+
+function post(endpoint: string, message: Record<string, unknown>) {
+  return SELF.fetch(`${ORIGIN}${endpoint}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", ...message }),
+  });
+}
+
+describe("legacy HTTP+SSE stream of a client that does not read", () => {
+  it("is closed with a reason once more than the bound waits, rather than growing", async () => {
+    const server = await newServer(await newAccount());
+    const stream = await SELF.fetch(`${server.url}/sse`, {
+      headers: { accept: "text/event-stream" },
+    });
+    const reader = stream.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    while (!text.includes("\n\n")) text += decoder.decode((await reader.read()).value);
+    const endpoint = /event: endpoint\ndata: (\S+)\n/.exec(text)![1]!;
+    const init = await post(endpoint, {
+      id: 0,
+      method: "initialize",
+      params: {
+        protocolVersion: "2024-11-05",
+        capabilities: {},
+        clientInfo: { name: "slow-reader", version: "1" },
+      },
+    });
+    expect(init.status).toBe(202);
+    await post(endpoint, { method: "notifications/initialized" });
+
+    // Each tools/list answer is tens of KB; the client posts and never reads the stream.
+    let refusedAt = 0;
+    for (let id = 1; id <= 400 && !refusedAt; id++) {
+      const res = await post(endpoint, { id, method: "tools/list" });
+      if (res.status === 404) refusedAt = id;
+      else expect(res.status).toBe(202);
+    }
+    expect(refusedAt).toBeGreaterThan(0);
+
+    // What was queued, then the reason, then the end: nothing was dropped for a faster reader.
+    let ended = false;
+    while (!ended) {
+      const chunk = await reader.read();
+      ended = chunk.done;
+      if (chunk.value) text += decoder.decode(chunk.value, { stream: true });
+    }
+    expect(text).toMatch(/: closed: more than \d+ bytes were waiting.*connect again/);
+    const answered = text.match(/"id":\d+/g)?.length ?? 0;
+    expect(answered).toBeGreaterThan(1);
+    // The bound, the message that crossed it and the reason: not the 400 answers posted for.
+    expect(text.length).toBeLessThan(2 * MAX_QUEUED_BYTES);
+  }, 60_000);
+
+  it("stays open for a client that reads as answers arrive, past the bound in total", async () => {
+    const server = await newServer(await newAccount());
+    const stream = await SELF.fetch(`${server.url}/sse`, {
+      headers: { accept: "text/event-stream" },
+    });
+    const reader = stream.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    const until = async (needle: string) => {
+      while (!text.includes(needle)) {
+        const chunk = await reader.read();
+        if (chunk.done) throw new Error("stream ended");
+        text += decoder.decode(chunk.value, { stream: true });
+      }
+    };
+    await until("\n\n");
+    const endpoint = /event: endpoint\ndata: (\S+)\n/.exec(text)![1]!;
+    await post(endpoint, {
+      id: 0,
+      method: "initialize",
+      params: {
+        protocolVersion: "2024-11-05",
+        capabilities: {},
+        clientInfo: { name: "reader", version: "1" },
+      },
+    });
+    await until('"id":0');
+    for (let id = 1; id <= 20; id++) {
+      expect((await post(endpoint, { id, method: "tools/list" })).status).toBe(202);
+      await until(`"id":${id}}`);
+    }
+    expect(text.length).toBeGreaterThan(2 * MAX_QUEUED_BYTES);
+    expect(text).not.toContain(": closed:");
+    await reader.cancel();
+  }, 60_000);
+});
