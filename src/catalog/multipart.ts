@@ -1,4 +1,4 @@
-import { isRecord } from "./envelope";
+import { isRecord } from "../encoding/json";
 
 /**
  * Builds the multipart body of an `encoding: "multipart"` operation. Layout, which is what the
