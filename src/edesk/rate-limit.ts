@@ -1,3 +1,5 @@
+import { BoundedMap } from "../collections/bounded-map";
+
 /**
  * Upstream rate-limit figures as the tool engine reports them (`ratelimit-limit`,
  * `ratelimit-remaining`, `ratelimit-reset`, docs/architecture.md §1).
@@ -38,17 +40,16 @@ interface Bucket {
 
 /** Per-account token-bucket estimate of eDesk's rate limit, kept in a bounded in-memory map. */
 export class RateLimitTracker {
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly buckets: BoundedMap<string, Bucket>;
   private readonly capacity: number;
   private readonly rate: number;
   private readonly now: () => number;
-  private readonly maxAccounts: number;
 
   constructor(options: RateLimitOptions = {}) {
     this.capacity = options.capacity ?? 60;
     this.rate = options.refillPerSecond ?? 2;
     this.now = options.now ?? Date.now;
-    this.maxAccounts = options.maxAccounts ?? 1000;
+    this.buckets = new BoundedMap(options.maxAccounts ?? 1000);
   }
 
   /** Counts one request sent on behalf of the account. */
@@ -87,7 +88,6 @@ export class RateLimitTracker {
     const now = this.now();
     let bucket = this.buckets.get(key);
     if (bucket) {
-      this.buckets.delete(key);
       const refill = (Math.max(0, now - bucket.at) / 1000) * this.rate;
       bucket.tokens = Math.min(this.capacity, bucket.tokens + refill);
       bucket.at = now;
@@ -95,10 +95,6 @@ export class RateLimitTracker {
       bucket = { tokens: this.capacity, at: now, blockedUntil: 0 };
     }
     this.buckets.set(key, bucket);
-    if (this.buckets.size > this.maxAccounts) {
-      const oldest = this.buckets.keys().next().value;
-      if (oldest !== undefined) this.buckets.delete(oldest);
-    }
     return bucket;
   }
 }

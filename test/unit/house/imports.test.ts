@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
  * started. A new folder under src/ must be placed here before anything imports it.
  */
 const LAYERS: [string, string[]][] = [
-  ["lib", ["encoding", "http", "crypto", "env.ts"]],
+  ["lib", ["encoding", "http", "crypto", "collections", "env.ts"]],
   ["edesk", ["edesk"]],
   ["catalog", ["catalog"]],
   ["engine", ["tools"]],
