@@ -1,4 +1,5 @@
 import { BoundedMap } from "../collections/bounded-map";
+import { parseRetryAfter } from "../http/retry-after";
 
 /**
  * Upstream rate-limit figures as the tool engine reports them (`ratelimit-limit`,
@@ -97,24 +98,6 @@ export class RateLimitTracker {
     this.buckets.set(key, bucket);
     return bucket;
   }
-}
-
-const MAX_RETRY_AFTER_SECONDS = 86_400;
-
-/**
- * Parses `Retry-After` (RFC 9110 §10.2.3): delay-seconds or an HTTP date. Returns whole
- * seconds from `nowMs`, or undefined when absent or unreadable.
- */
-export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
-  if (value === null) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Math.min(Number(text), MAX_RETRY_AFTER_SECONDS);
-  // An HTTP date always names its day and month; this keeps Date.parse from reading "-5" as a year.
-  if (!/[a-z]/i.test(text)) return undefined;
-  const date = Date.parse(text);
-  if (Number.isNaN(date)) return undefined;
-  const seconds = Math.ceil((date - nowMs) / 1000);
-  return Math.min(Math.max(0, seconds), MAX_RETRY_AFTER_SECONDS);
 }
 
 /** One account's view of a tracker, as the eDesk client uses it. */
