@@ -30,10 +30,6 @@ const KNOWN: Record<string, string> = {
   "env.ts -> server-object/server-object.ts": "Env types the SERVERS namespace",
   "env.ts -> accounts/account-object.ts": "Env types the ACCOUNTS namespace",
   "env.ts -> keys/key-object.ts": "Env types the KEYS namespace",
-  // Stored records extend the admin API's view types instead of the other way round.
-  "server-object/record.ts -> admin/schemas.ts": "ServerRecord extends ServerView",
-  "server-object/server-object.ts -> admin/schemas.ts": "view() returns ServerView",
-  "accounts/account-object.ts -> admin/schemas.ts": "AccountRecord extends AccountView",
 };
 
 const sources = import.meta.glob("../../../src/**/*.ts", {
