@@ -17,7 +17,7 @@ import {
   SPREAD_SERVERS,
 } from "./lib/plan.mjs";
 import { startQuietStack } from "./lib/quiet-stack.mjs";
-import { writeFormatted } from "./lib/output.mjs";
+import { REPORTS, writeFormatted } from "./lib/output.mjs";
 import { renderMarkdown } from "./report/render.mjs";
 import { readSoak } from "../soak/report.mjs";
 import { snapshotCommit, snapshotTree, treeState } from "./lib/snapshot.mjs";
@@ -409,9 +409,12 @@ async function main() {
   };
   report.targets = evaluateTargets(results);
   report.era_targets = evaluateEraTargets(results.quiet?.eras);
-  const outDir = QUICK ? mkdtempSync(path.join(tmpdir(), "edesk-mcp-bench-quick-")) : ROOT;
+  const outDir = QUICK ? mkdtempSync(path.join(tmpdir(), "edesk-mcp-bench-quick-")) : REPORTS;
   await writeFormatted(path.join(outDir, "benchmarks.json"), JSON.stringify(report, null, 2));
-  await writeFormatted(path.join(outDir, "BENCHMARKS.md"), renderMarkdown(report, readSoak(ROOT)));
+  await writeFormatted(
+    path.join(outDir, "BENCHMARKS.md"),
+    renderMarkdown(report, readSoak(REPORTS)),
+  );
   log(`done in ${report.wall_s} s; wrote ${outDir}/BENCHMARKS.md and benchmarks.json`);
   const verdict = (m) => `${m.pass ? "PASS" : "FAIL"} ${m.value}`;
   for (const target of report.targets) {

@@ -9,7 +9,7 @@ import path from "node:path";
 import { createDemoServer, devSecrets, freePort, ROOT } from "../dev-stack.mjs";
 import { closeSdk, connectSdk } from "../bench/lib/clients.mjs";
 import { describeMachine } from "../bench/lib/machine.mjs";
-import { writeFormatted } from "../bench/lib/output.mjs";
+import { REPORTS, writeFormatted } from "../bench/lib/output.mjs";
 import { API_TOKEN, HUGE_BUCKET } from "../bench/lib/plan.mjs";
 import { stackProcesses } from "../bench/lib/procs.mjs";
 import { startQuietStack } from "../bench/lib/quiet-stack.mjs";
@@ -176,9 +176,9 @@ function setupFacts(tree, rules) {
 }
 
 async function write(report) {
-  const outDir = config.outDir ?? ROOT;
-  if (outDir !== ROOT) {
-    copyFileSync(path.join(ROOT, "BENCHMARKS.md"), path.join(outDir, "BENCHMARKS.md"));
+  const outDir = config.outDir ?? REPORTS;
+  if (outDir !== REPORTS) {
+    copyFileSync(path.join(REPORTS, "BENCHMARKS.md"), path.join(outDir, "BENCHMARKS.md"));
   }
   await writeFormatted(path.join(outDir, "soak.json"), JSON.stringify(report, null, 2));
   await rewriteSoakSection(path.join(outDir, "BENCHMARKS.md"), report);

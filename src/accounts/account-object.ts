@@ -1,18 +1,22 @@
 import { DurableObject } from "cloudflare:workers";
 import type { EncryptedSecret } from "../crypto/credentials";
-import type { AccountView } from "../admin/schemas";
 import type { Env } from "../env";
 import { AccountBudget, type LeaseGrant } from "../guard/account-budget";
 import { accountBudget } from "../guard/settings";
 
 /**
- * The stored account: its public view plus encrypted credentials and its servers' ids. A record
- * written before budgets existed has no `max_calls_per_minute`: the default applies.
+ * The stored account: what the admin API shows of it, plus encrypted credentials and its
+ * servers' ids. A record written before budgets existed has no `max_calls_per_minute`: the
+ * default applies (guard/settings.ts `accountBudget`).
  */
-export interface AccountRecord extends Omit<AccountView, "max_calls_per_minute"> {
+export interface AccountRecord {
+  id: string;
+  integration: "edesk";
+  name: string;
+  created_at: string;
+  max_calls_per_minute?: number | null;
   credentials: EncryptedSecret;
   server_ids: string[];
-  max_calls_per_minute?: number | null;
 }
 
 const RECORD = "record";

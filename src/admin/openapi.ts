@@ -8,6 +8,7 @@ import {
   serverView,
 } from "./schemas";
 import { createKeySchema, keyView } from "../keys/schemas";
+import { SERVER_INFO } from "../mcp/mcp-server";
 import { auditEntryView, usageView } from "./report-schemas";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
@@ -35,7 +36,7 @@ let document: unknown;
 export function openApiDocument(): unknown {
   document ??= {
     openapi: "3.1.0",
-    info: { title: "edesk-mcp admin API", version: "0.1.0" },
+    info: { title: "edesk-mcp admin API", version: SERVER_INFO.version },
     security: [{ bearer: [] }],
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },

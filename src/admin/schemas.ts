@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { PII_KINDS } from "../catalog/pii";
+import type { AccountRecord } from "../accounts/account-object";
+import type { ServerView } from "../server-object/record";
 import {
   CONFIRM_MODES,
   DEFAULT_ACCOUNT_BUDGET,
@@ -102,8 +104,6 @@ export const serverConfigSchema = z.strictObject({
     .describe("Personal data masked in tool results: email, phone, address, name. Default: none."),
 });
 
-export type ServerConfig = z.infer<typeof serverConfigSchema>;
-
 const expiresAt = z.iso
   .datetime({ offset: true })
   .nullable()
@@ -125,13 +125,26 @@ export const patchServerSchema = z
     message: "Send name, config and/or expires_at.",
   });
 
+/**
+ * An account as the admin API shows it: its record without credentials and server ids, with
+ * the budget in force (the default when it never set one).
+ */
+export type AccountView = Omit<
+  AccountRecord,
+  "credentials" | "server_ids" | "max_calls_per_minute"
+> & { max_calls_per_minute: number | null };
+
+export type { ServerView };
+
+// The views' schemas document the admin API (openapi.ts); `satisfies` holds them to the types
+// the records own, so a field added to a record and shown by the API cannot be left out here.
 export const accountView = z.object({
   id: z.string(),
   integration: z.literal("edesk"),
   name: z.string(),
   created_at: z.string(),
   max_calls_per_minute: z.int().nullable(),
-});
+}) satisfies z.ZodType<AccountView>;
 
 export const serverView = z.object({
   id: z.string(),
@@ -140,7 +153,4 @@ export const serverView = z.object({
   config: serverConfigSchema,
   expires_at: z.string().nullable(),
   created_at: z.string(),
-});
-
-export type AccountView = z.infer<typeof accountView>;
-export type ServerView = z.infer<typeof serverView>;
+}) satisfies z.ZodType<ServerView>;

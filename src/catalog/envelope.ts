@@ -1,3 +1,5 @@
+import { isRecord } from "../encoding/json";
+
 /**
  * eDesk wraps single objects as `{data: …}` (docs/edesk-api.md §2), but some live answers are bare
  * (DELETE returns top-level `{ok, message}`, §2.1). Composite operations accept either, so they
@@ -6,10 +8,6 @@
 export function unwrapData(body: unknown): unknown {
   if (isRecord(body) && "data" in body && !("id" in body)) return body.data;
   return body;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Positive integer ids from an eDesk id array (`tags_ids`, `messages_ids`, …), de-duplicated, in order. */

@@ -1,4 +1,5 @@
-import { isRecord } from "./envelope";
+import { decodeBase64 } from "../encoding/base64";
+import { isRecord } from "../encoding/json";
 
 /**
  * Builds the multipart body of an `encoding: "multipart"` operation. Layout, which is what the
@@ -15,6 +16,7 @@ export function toMultipart(body: Record<string, unknown>): FormData {
     if (value === undefined) continue;
     if (Array.isArray(value) && value.every(isFile)) {
       for (const file of value) {
+        // The schema admits the standard alphabet only (resources/order-note-attachments.ts).
         const bytes = decodeBase64(file.content_base64);
         form.append(`${name}[]`, new Blob([bytes], { type: file.mime }), headerSafe(file.name));
       }
@@ -50,13 +52,6 @@ function isFile(value: unknown): value is FilePart {
     typeof value.mime === "string" &&
     typeof value.content_base64 === "string"
   );
-}
-
-function decodeBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 function camelCase(name: string): string {

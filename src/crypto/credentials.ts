@@ -1,5 +1,5 @@
 import { AppError } from "../http/errors";
-import { decodeBase64, encodeBase64Url } from "../encoding/base64url";
+import { decodeBase64, encodeBase64Url } from "../encoding/base64";
 
 /** AES-GCM envelope for stored eDesk credentials; the key id allows future key rotation. */
 export interface EncryptedSecret {

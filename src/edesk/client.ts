@@ -6,6 +6,7 @@ import {
   unreachableError,
   type EdeskCallInfo,
 } from "./errors";
+import { retryAfterDelay } from "../http/retry-after";
 import { scrubber } from "./scrub";
 import { DEFAULT_RETRY, isTransient, pause, retryDelay, type RetryPolicy } from "./retry";
 import {
@@ -142,19 +143,14 @@ export function createEdeskClient(options: EdeskClientOptions): EdeskClient {
           return await attempt(request, url, signal, seen);
         } catch (error) {
           if (!retryable || !(error instanceof EdeskError) || !isTransient(error)) throw error;
-          const wait = retryDelay(policy, retry, retryAfterSeconds(seen.retryAfter));
+          // Seconds only: an HTTP-date form is ignored (docs/edesk-api.md §3: none seen).
+          const wait = retryDelay(policy, retry, retryAfterDelay(seen.retryAfter));
           if (wait === undefined) throw error.afterAttempts(retry + 1);
           await pause(wait, signal);
         }
       }
     },
   };
-}
-
-/** `Retry-After` in whole seconds; an HTTP-date form is ignored (docs/edesk-api.md §3: none seen). */
-function retryAfterSeconds(value: string | null | undefined): number | undefined {
-  if (!value || !/^\d+$/.test(value.trim())) return undefined;
-  return Number(value.trim());
 }
 
 type InfoWithFigures = EdeskCallInfo & { ratelimit: RateLimitFigures };

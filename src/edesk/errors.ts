@@ -1,3 +1,4 @@
+import { isRecord } from "../encoding/json";
 import { errorCodeMeaning } from "./error-codes";
 import type { RateLimitFigures } from "./rate-limit";
 
@@ -66,13 +67,9 @@ const MAX_UPSTREAM_TEXT = 300;
 
 /** Error envelope `{error: {httpCode, message, details}}` (docs/edesk-api.md §3). */
 function envelope(body: unknown): { message?: string; details?: unknown } {
-  if (!isObject(body) || !isObject(body.error)) return {};
+  if (!isRecord(body) || !isRecord(body.error)) return {};
   const message = typeof body.error.message === "string" ? body.error.message : undefined;
   return { message, details: body.error.details };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -80,13 +77,13 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * API sends errorCode as a string), each with the documented meaning of its code.
  */
 export function parseFieldErrors(details: unknown): FieldError[] {
-  if (!isObject(details)) return [];
+  if (!isRecord(details)) return [];
   const fields: FieldError[] = [];
   for (const [field, value] of Object.entries(details)) {
     // GUESS: only `{errorCode}` per field is documented; a bare code or an array of them is
     // read too, so an undocumented variant still names the field.
     for (const entry of Array.isArray(value) ? value : [value]) {
-      const raw = isObject(entry) ? entry.errorCode : entry;
+      const raw = isRecord(entry) ? entry.errorCode : entry;
       if (typeof raw !== "string" && typeof raw !== "number") continue;
       const code = String(raw);
       fields.push({ field, code, meaning: errorCodeMeaning(code) });

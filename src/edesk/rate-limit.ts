@@ -1,3 +1,6 @@
+import { BoundedMap } from "../collections/bounded-map";
+import { parseRetryAfter } from "../http/retry-after";
+
 /**
  * Upstream rate-limit figures as the tool engine reports them (`ratelimit-limit`,
  * `ratelimit-remaining`, `ratelimit-reset`, docs/architecture.md §1).
@@ -38,17 +41,16 @@ interface Bucket {
 
 /** Per-account token-bucket estimate of eDesk's rate limit, kept in a bounded in-memory map. */
 export class RateLimitTracker {
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly buckets: BoundedMap<string, Bucket>;
   private readonly capacity: number;
   private readonly rate: number;
   private readonly now: () => number;
-  private readonly maxAccounts: number;
 
   constructor(options: RateLimitOptions = {}) {
     this.capacity = options.capacity ?? 60;
     this.rate = options.refillPerSecond ?? 2;
     this.now = options.now ?? Date.now;
-    this.maxAccounts = options.maxAccounts ?? 1000;
+    this.buckets = new BoundedMap(options.maxAccounts ?? 1000);
   }
 
   /** Counts one request sent on behalf of the account. */
@@ -87,7 +89,6 @@ export class RateLimitTracker {
     const now = this.now();
     let bucket = this.buckets.get(key);
     if (bucket) {
-      this.buckets.delete(key);
       const refill = (Math.max(0, now - bucket.at) / 1000) * this.rate;
       bucket.tokens = Math.min(this.capacity, bucket.tokens + refill);
       bucket.at = now;
@@ -95,30 +96,8 @@ export class RateLimitTracker {
       bucket = { tokens: this.capacity, at: now, blockedUntil: 0 };
     }
     this.buckets.set(key, bucket);
-    if (this.buckets.size > this.maxAccounts) {
-      const oldest = this.buckets.keys().next().value;
-      if (oldest !== undefined) this.buckets.delete(oldest);
-    }
     return bucket;
   }
-}
-
-const MAX_RETRY_AFTER_SECONDS = 86_400;
-
-/**
- * Parses `Retry-After` (RFC 9110 §10.2.3): delay-seconds or an HTTP date. Returns whole
- * seconds from `nowMs`, or undefined when absent or unreadable.
- */
-export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
-  if (value === null) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Math.min(Number(text), MAX_RETRY_AFTER_SECONDS);
-  // An HTTP date always names its day and month; this keeps Date.parse from reading "-5" as a year.
-  if (!/[a-z]/i.test(text)) return undefined;
-  const date = Date.parse(text);
-  if (Number.isNaN(date)) return undefined;
-  const seconds = Math.ceil((date - nowMs) / 1000);
-  return Math.min(Math.max(0, seconds), MAX_RETRY_AFTER_SECONDS);
 }
 
 /** One account's view of a tracker, as the eDesk client uses it. */

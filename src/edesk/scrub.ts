@@ -1,11 +1,7 @@
+import { encodeBase64 } from "../encoding/base64";
+
 /** Shorter fragments are left alone: they could match ordinary text by chance. */
 const MIN_FRAGMENT = 8;
-
-function base64(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/=+$/, "");
-}
 
 /**
  * The forms in which a secret can show up in text: itself, and its base64 and base64url
@@ -22,7 +18,7 @@ export function secretForms(secret: string): string[] {
     padded.set(bytes, offset);
     const start = Math.ceil((offset * 8) / 6);
     const end = Math.floor(((offset + bytes.length) * 8) / 6);
-    const fragment = base64(padded).slice(start, end);
+    const fragment = encodeBase64(padded).slice(start, end);
     if (fragment.length < MIN_FRAGMENT) continue;
     forms.add(fragment);
     forms.add(fragment.replace(/\+/g, "-").replace(/\//g, "_"));

@@ -2,7 +2,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { PiiKind } from "../catalog/pii";
 import type { RateLimitFigures } from "../edesk/rate-limit";
 import { EdeskError } from "../edesk/errors";
-import { encodeBase64Url } from "../encoding/base64url";
+import { encodeBase64Url } from "../encoding/base64";
 import type { CallGate } from "../tools/call-gate";
 import type { ToolEntry } from "../tools/entry";
 import { fingerprintOf } from "../tools/idempotency";

@@ -1,3 +1,4 @@
+import { BoundedMap } from "../collections/bounded-map";
 import { LOOP_LIMIT, LOOP_WINDOW_MS } from "./settings";
 
 /** Calls remembered per server; the least recently made is dropped beyond this. */
@@ -11,7 +12,7 @@ const MAX_REMEMBERED = 1_000;
  * at most LOOP_LIMIT times.
  */
 export class LoopGuard {
-  private readonly calls = new Map<string, number[]>();
+  private readonly calls = new BoundedMap<string, number[]>(MAX_REMEMBERED);
 
   /** Seconds until this call may run again, or 0 when it may run now. */
   wait(fingerprint: string, now: number): number {
@@ -25,23 +26,19 @@ export class LoopGuard {
     const times = this.recent(fingerprint, now);
     times.push(now);
     if (times.length > LOOP_LIMIT) times.shift();
-    this.calls.delete(fingerprint);
     this.calls.set(fingerprint, times);
-    if (this.calls.size > MAX_REMEMBERED) {
-      this.calls.delete(this.calls.keys().next().value as string);
-    }
   }
 
   /** Takes back a call counted at `at` that never reached eDesk (a budget refused it). */
   forget(fingerprint: string, at: number): void {
-    const times = this.calls.get(fingerprint) ?? [];
+    const times = this.calls.peek(fingerprint) ?? [];
     const index = times.lastIndexOf(at);
     if (index >= 0) times.splice(index, 1);
   }
 
   /** The times of this call within the window, oldest first. */
   private recent(fingerprint: string, now: number): number[] {
-    const times = this.calls.get(fingerprint) ?? [];
+    const times = this.calls.peek(fingerprint) ?? [];
     while (times.length && times[0]! <= now - LOOP_WINDOW_MS) times.shift();
     return times;
   }

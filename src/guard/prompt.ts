@@ -1,3 +1,4 @@
+import { isRecord } from "../encoding/json";
 import type { CustomerVisible } from "../catalog/define";
 import type { PiiKind } from "../catalog/pii";
 import { maskValue } from "../tools/mask";
@@ -18,8 +19,6 @@ export type PromptRead = (
 const MAX_VALUE = 2_000;
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The prompt for one validated call that needs a person's confirmation. */
 export async function confirmationPrompt(
@@ -69,7 +68,7 @@ async function replyPrompt(args: Json, read: PromptRead, redact: readonly PiiKin
   ];
   if (typeof args.subject === "string") lines.push(`Subject: ${args.subject}`);
   if (Array.isArray(args.attachments)) {
-    const names = args.attachments.map((file) => (isObject(file) ? String(file.name) : "?"));
+    const names = args.attachments.map((file) => (isRecord(file) ? String(file.name) : "?"));
     lines.push(`Attachments: ${names.join(", ")}`);
   }
   lines.push("", "Text:", String(args.body));
@@ -103,9 +102,9 @@ function recipient(contact: Json, redact: readonly PiiKind[]): string {
 const isId = (value: unknown): value is number => typeof value === "number" && value > 0;
 
 function data(body: Json | undefined): Json | undefined {
-  return isObject(body?.data) ? body.data : undefined;
+  return isRecord(body?.data) ? body.data : undefined;
 }
 
 function rows(body: Json | undefined): Json[] {
-  return Array.isArray(body?.data) ? body.data.filter(isObject) : [];
+  return Array.isArray(body?.data) ? body.data.filter(isRecord) : [];
 }

@@ -1,6 +1,6 @@
 import type { Env } from "../env";
 import { AppError } from "../http/errors";
-import { encodeBase64Url } from "../encoding/base64url";
+import { encodeBase64Url } from "../encoding/base64";
 import { randomId, sha256Hex } from "../tokens/token";
 import type { KeyRecord } from "./key-object";
 import { MAX_KEYS, type CreateKeyBody, type KeyView } from "./schemas";

@@ -1,3 +1,5 @@
+import { nestsDeeperThan } from "./json-tree";
+
 /**
  * What a 2025-era client declares in `initialize` (clientInfo, capabilities), bounded before the
  * session keeps it in memory and in storage. A real client declares well under 1 KB of each; one
@@ -17,23 +19,13 @@ const MAX_KEPT_NAMES = 16;
 const MAX_KEPT_CHARS = 256;
 
 /**
- * Whether a client-sent value nests at most MAX_DEPTH levels. Storage clones what it stores
- * recursively: capabilities 5,000 levels deep (well within 1 MiB) overflowed the stack in
- * `storage.put`, a 500. Iterative, so the check itself cannot overflow.
+ * Whether a client-sent value nests at most MAX_DEPTH levels and has at most MAX_DECLARED_CHARS
+ * of JSON. Storage clones what it stores recursively: capabilities 5,000 levels deep (well
+ * within 1 MiB) overflowed the stack in `storage.put`, a 500. The depth check is iterative, so
+ * it cannot overflow itself.
  */
-function nestsWithin(value: unknown, max = MAX_DEPTH): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    if (typeof node !== "object" || node === null) continue;
-    if (depth >= max) return false;
-    for (const child of Object.values(node)) stack.push([child, depth + 1]);
-  }
-  return true;
-}
-
 const fits = (value: unknown) =>
-  nestsWithin(value) && (JSON.stringify(value) ?? "").length <= MAX_DECLARED_CHARS;
+  !nestsDeeperThan(value, MAX_DEPTH) && (JSON.stringify(value) ?? "").length <= MAX_DECLARED_CHARS;
 
 const text = (value: unknown, fallback: string) =>
   typeof value === "string" && value ? value.slice(0, MAX_KEPT_CHARS) : fallback;

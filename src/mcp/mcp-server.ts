@@ -57,6 +57,7 @@ export interface ToolHost {
   confirmationSigner(): Promise<RequestStateCodec<ConfirmState> | undefined>;
 }
 
+/** The product's version wherever src/ states it; package.json must agree (test/unit/house). */
 export const SERVER_INFO = { name: "edesk-mcp", title: "eDesk", version: "0.1.0" };
 
 /**

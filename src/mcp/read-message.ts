@@ -2,6 +2,7 @@ import { JSONRPCMessageSchema } from "@modelcontextprotocol/sdk/types.js";
 import { AppError } from "../http/errors";
 import { readBody } from "../http/read-json";
 import { jsonRpcError } from "./json-rpc";
+import { nestsDeeperThan, someNode } from "./json-tree";
 
 export type Parsed = { ok: true; body: unknown } | { ok: false; response: Response };
 
@@ -11,16 +12,8 @@ export type Parsed = { ok: true; body: unknown } | { ok: false; response: Respon
  * copy's prototype or drops it: a tool call's `{"id": 1, "__proto__": 5}` reached eDesk as
  * `{"id": 1}`. Iterative, so deep nesting cannot overflow the stack.
  */
-function hasProtoKey(value: unknown): boolean {
-  const stack: unknown[] = [value];
-  while (stack.length) {
-    const node = stack.pop();
-    if (typeof node !== "object" || node === null) continue;
-    if (!Array.isArray(node) && Object.hasOwn(node, "__proto__")) return true;
-    for (const child of Object.values(node)) stack.push(child);
-  }
-  return false;
-}
+const hasProtoKey = (value: unknown): boolean =>
+  someNode(value, (node) => !Array.isArray(node) && Object.hasOwn(node, "__proto__"));
 
 const isMessage = (value: unknown) => JSONRPCMessageSchema.safeParse(value).success;
 
@@ -37,14 +30,7 @@ function metaTooDeep(message: unknown): boolean {
   if (typeof params !== "object" || params === null || !Object.hasOwn(params, "_meta")) {
     return false;
   }
-  const stack: [unknown, number][] = [[(params as { _meta: unknown })._meta, 1]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    if (typeof node !== "object" || node === null) continue;
-    if (depth > MAX_META_DEPTH) return true;
-    for (const child of Object.values(node)) stack.push([child, depth + 1]);
-  }
-  return false;
+  return nestsDeeperThan((params as { _meta: unknown })._meta, MAX_META_DEPTH);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { OAuthAuthorizationServer, OAuthError } from "@cloudflare/workers-oauth-provider";
+import { BoundedMap } from "../collections/bounded-map";
 import type { Env } from "../env";
 import { redact } from "../http/errors";
 import { grantStillValid } from "./grant";
@@ -19,8 +20,8 @@ const NO_SERVER = "none";
  * refuses a code, refresh token or access token of another server (`invalid_grant`,
  * `invalid_target`, or no match). Building one costs no I/O; a small LRU keeps them per isolate.
  */
-const instances = new Map<string, OAuthAuthorizationServer<Env>>();
 const MAX_INSTANCES = 256;
+const instances = new BoundedMap<string, OAuthAuthorizationServer<Env>>(MAX_INSTANCES);
 
 export function authorizationServer(
   origin: string,
@@ -28,14 +29,9 @@ export function authorizationServer(
 ): OAuthAuthorizationServer<Env> {
   const key = `${origin} ${serverId ?? NO_SERVER}`;
   const hit = instances.get(key);
-  if (hit) {
-    instances.delete(key);
-    instances.set(key, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const instance = build(origin, serverId ?? NO_SERVER);
   instances.set(key, instance);
-  if (instances.size > MAX_INSTANCES) instances.delete(instances.keys().next().value as string);
   return instance;
 }
 

@@ -39,7 +39,7 @@ export interface AuditEntry {
  * Per-server audit trail in the ServerObject's SQLite storage: argument keys, never values.
  *
  * Rows are queued and written in one batch AUDIT_FLUSH_MS after the first of them, after the
- * answers they describe have left. Measured against a write per call (BENCHMARKS.md): a row
+ * answers they describe have left. Measured against a write per call (docs/bench/BENCHMARKS.md): a row
  * written before the answer held it at the output gate until durable (+0.4 ms wall per call),
  * and each commit cost about 0.2 ms of the object's CPU, the largest single item in a profile of
  * a tool call. The price: a crash or restart of the object loses rows not yet written, at most

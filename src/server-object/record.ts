@@ -1,12 +1,31 @@
 import type { EncryptedSecret } from "../crypto/credentials";
-import type { ServerView } from "../admin/schemas";
+import type { GuardConfig } from "../guard/settings";
+import type { ServerToolConfig } from "../tools/toolset";
+
+/**
+ * A server's `config` as stored: the tools it offers (tools/toolset.ts), its guard rails
+ * (guard/settings.ts), and whether its URL also needs a key. The admin API validates it
+ * (admin/schemas.ts `serverConfigSchema`).
+ */
+export interface ServerConfig extends ServerToolConfig, GuardConfig {
+  require_api_token_auth?: boolean;
+}
 
 /** What a ServerObject stores about its MCP server. The raw token is never stored. */
-export interface ServerRecord extends ServerView {
+export interface ServerRecord {
+  id: string;
+  account_id: string;
+  name: string;
+  config: ServerConfig;
+  expires_at: string | null;
+  created_at: string;
   token_hash: string;
   /** A copy of the account's encrypted eDesk credentials, replaced on rotation. */
   credentials: EncryptedSecret;
 }
+
+/** A server as the admin API shows it: its record without the token's hash and credentials. */
+export type ServerView = Omit<ServerRecord, "token_hash" | "credentials">;
 
 export function toView(record: ServerRecord): ServerView {
   const { token_hash: _hash, credentials: _credentials, ...view } = record;

@@ -1,6 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
 import type { CallToolResult, RequestId } from "@modelcontextprotocol/sdk/types.js";
-import type { ServerView } from "../admin/schemas";
 import { decryptSecret, type EncryptedSecret } from "../crypto/credentials";
 import { parseConfig, type Env } from "../env";
 import { deleteTokenRoute } from "../tokens/token-store";
@@ -22,7 +21,7 @@ import type { AccountObject } from "../accounts/account-object";
 import { Guard } from "../guard/call-guard";
 import { NO_ELICITATION, type ConfirmChannel } from "../guard/confirm";
 import { ConfirmationSigner } from "../guard/request-state";
-import { isExpired, toView, type ServerRecord } from "./record";
+import { isExpired, toView, type ServerRecord, type ServerView } from "./record";
 import { ConsentAttempts } from "./consent-attempts";
 
 const RECORD = "record";

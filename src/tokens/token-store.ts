@@ -1,3 +1,5 @@
+import { BoundedMap } from "../collections/bounded-map";
+
 /**
  * KV holds `token:<sha256>` → server id. It is a cache for routing only: KV is eventually
  * consistent, so the ServerObject authorises every request (docs/architecture.md §2).
@@ -5,8 +7,8 @@
 const key = (tokenHash: string) => `token:${tokenHash}`;
 
 /** Per-isolate memo of hash → server id; safe because the ServerObject re-checks the hash. */
-const memo = new Map<string, string>();
 const MEMO_LIMIT = 1000;
+const memo = new BoundedMap<string, string>(MEMO_LIMIT);
 
 export async function putTokenRoute(kv: KVNamespace, tokenHash: string, serverId: string) {
   await kv.put(key(tokenHash), serverId);
@@ -18,11 +20,10 @@ export async function deleteTokenRoute(kv: KVNamespace, tokenHash: string) {
 }
 
 export async function findServerId(kv: KVNamespace, tokenHash: string): Promise<string | null> {
-  const known = memo.get(tokenHash);
+  const known = memo.peek(tokenHash);
   if (known) return known;
   const serverId = await kv.get(key(tokenHash));
   if (serverId) {
-    if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
     memo.set(tokenHash, serverId);
   }
   return serverId;

@@ -1,4 +1,4 @@
-import { encodeBase64Url } from "../encoding/base64url";
+import { encodeBase64Url } from "../encoding/base64";
 
 /** 32 random bytes: the MCP URL token is a 256-bit secret (issue 4). */
 const TOKEN_BYTES = 32;

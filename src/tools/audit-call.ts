@@ -1,3 +1,4 @@
+import { isRecord } from "../encoding/json";
 import { CALL_TOOL, discoveryArgNames, isDiscoveryTool } from "./discovery";
 import type { ToolSet } from "./toolset";
 
@@ -9,8 +10,7 @@ export interface AuditedCall {
 
 type Args = Record<string, unknown>;
 
-const asArgs = (value: unknown): Args =>
-  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Args) : {};
+const asArgs = (value: unknown): Args => (isRecord(value) ? value : {});
 
 const declaredKeys = (args: Args, declared: readonly string[]) =>
   Object.keys(args)

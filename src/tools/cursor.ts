@@ -1,4 +1,4 @@
-import { decodeBase64, encodeBase64Url } from "../encoding/base64url";
+import { decodeBase64, encodeBase64Url } from "../encoding/base64";
 
 // Opaque list cursors (docs/architecture.md §1: "the cursor is opaque to the caller and carries eDesk's
 // page and itemsPerPage"). eDesk pages by number (docs/edesk-api.md §3), so a cursor is just the

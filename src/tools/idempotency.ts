@@ -1,5 +1,5 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { encodeBase64Url } from "../encoding/base64url";
+import { encodeBase64Url } from "../encoding/base64";
 import { errorResult } from "./results";
 
 /** How long a key's first outcome is kept and replayed. */

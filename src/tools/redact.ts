@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { isRecord } from "../encoding/json";
 import { sensitivity, type PiiKind, type Sensitivity } from "../catalog/pii";
 import { knownPattern, maskText, maskValue, type TextMasking } from "./mask";
 
@@ -43,7 +44,7 @@ function walk(
   if (kind === "text") return deep(value, (leaf) => visit(leaf, "text"));
   if (kind) return visit(value, kind);
   const def = defOf(core);
-  if (def.type === "object" && def.shape && isObject(value)) {
+  if (def.type === "object" && def.shape && isRecord(value)) {
     const shape = def.shape;
     return Object.fromEntries(
       Object.entries(value).map(([key, item]) => [key, walk(item, shape[key], visit)]),
@@ -57,19 +58,16 @@ function walk(
   if (def.type === "record" || def.type === "unknown" || def.type === "any") {
     return deep(value, (leaf) => visit(leaf, "unknown"));
   }
-  return isObject(value) || Array.isArray(value) ? deep(value, (l) => visit(l, "unknown")) : value;
+  return isRecord(value) || Array.isArray(value) ? deep(value, (l) => visit(l, "unknown")) : value;
 }
 
 function deep(value: unknown, leaf: (value: unknown) => unknown): unknown {
   if (Array.isArray(value)) return value.map((item) => deep(item, leaf));
-  if (isObject(value)) {
+  if (isRecord(value)) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v, leaf)]));
   }
   return leaf(value);
 }
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const NAME_WORD = /^\p{Lu}[\p{L}'’-]+$/u;
 

@@ -1,13 +1,11 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { isRecord } from "../encoding/json";
 import { badResponseError, type EdeskCallInfo, type EdeskError } from "../edesk/errors";
 import type { EdeskResponse } from "../edesk/client";
 import type { RateLimitFigures } from "../edesk/rate-limit";
 import { nextCursor, type PageRequest } from "./cursor";
 
 type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * `_meta` of a result that called eDesk: the rate-limit figures under the names docs/architecture.md §1
@@ -82,11 +80,11 @@ export function listStructured(
  */
 export function singleStructured(body: Json): Json {
   if (!("data" in body)) return body;
-  return isObject(body.data) ? body.data : { result: body.data };
+  return isRecord(body.data) ? body.data : { result: body.data };
 }
 
 /** What a composite operation (`Operation.run`) returned, as structured content. */
 export function composedStructured(value: unknown): Json {
-  if (isObject(value)) return singleStructured(value);
+  if (isRecord(value)) return singleStructured(value);
   return { result: value ?? null };
 }

@@ -1,4 +1,5 @@
 import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
+import { BoundedMap } from "../collections/bounded-map";
 import { CATALOG_VERSION, catalogTools, type CatalogTool } from "../catalog/index";
 import { selectTools, type ToolConfig } from "../catalog/select";
 import { callDiscovery, discoveryDefinitions, isDiscoveryTool } from "./discovery";
@@ -83,7 +84,7 @@ export function createToolSet(tools: readonly CatalogTool[], config: ServerToolC
 }
 
 const MAX_CACHED = 64;
-const cache = new Map<string, ToolSet>();
+const cache = new BoundedMap<string, ToolSet>(MAX_CACHED);
 
 // selectTools treats an absent and an empty list alike (no filter), so they share a key.
 function sortedSet(values: readonly string[] | undefined): string[] | null {
@@ -108,14 +109,9 @@ export function configKey(config: ServerToolConfig): string {
 export function toolSetFor(config: ServerToolConfig): ToolSet {
   const key = configKey(config);
   const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const set = createToolSet(catalogTools(), config);
   cache.set(key, set);
-  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
   return set;
 }
 

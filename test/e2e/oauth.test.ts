@@ -15,6 +15,7 @@ import { launchChromium } from "./browser/launch";
 import { watchPageFaults } from "./browser/page-checks";
 import { screenshot } from "./browser/screenshots";
 import { MemoryOAuthProvider, startCallbackServer, startCimdServer } from "./oauth-client";
+import { stackClient } from "../support/stack-client";
 import { DEMO_TOKEN, simulatorUrl } from "./stack";
 
 // Sign-in with OAuth, end to end: the official SDK v1 client's OAuthClientProvider against the
@@ -62,15 +63,13 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function admin(method: string, pathname: string, body?: unknown) {
-  const response = await fetch(`${worker.url}${pathname}`, {
-    method,
-    headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+// This file's own worker (OAuth settings of its own), driven like the shared stack's.
+const { api: admin } = stackClient({
+  fetch: (url, init) => fetch(url, init),
+  workerUrl: () => worker.url,
+  simulatorUrl,
+  apiKey: () => apiKey,
+});
 
 /** An account, a require_api_token_auth server on it and an mcp key for it. */
 async function protectedServer(config: Record<string, unknown> = {}) {

@@ -2,6 +2,7 @@ import { inject } from "vitest";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
+import { stackClient } from "../support/stack-client";
 
 export const workerUrl = () => inject("workerUrl");
 export const simulatorUrl = () => inject("simulatorUrl");
@@ -9,18 +10,14 @@ export const simulatorUrl = () => inject("simulatorUrl");
 /** The simulator's demo tenant (seeded with the product's example records). */
 export const DEMO_TOKEN = "demo-edesk-token";
 
-export async function admin<T = any>(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${workerUrl()}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${inject("apiKey")}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-}
+const stack = stackClient({
+  fetch: (url, init) => fetch(url, init),
+  workerUrl,
+  simulatorUrl,
+  apiKey: () => inject("apiKey"),
+});
+
+export const admin = stack.api;
 
 /**
  * An account budget no test reaches by accident (the most the admin API takes), as the
@@ -29,19 +26,8 @@ export async function admin<T = any>(method: string, path: string, body?: unknow
  */
 export const ROOMY_BUDGET = 60_000;
 
-export async function createAccount(
-  apiToken = DEMO_TOKEN,
-  budget: number | null = ROOMY_BUDGET,
-): Promise<string> {
-  const { status, body } = await admin("POST", "/api/integrated-account", {
-    integration: "edesk",
-    name: "E2E account",
-    credentials: { api_token: apiToken },
-    max_calls_per_minute: budget,
-  });
-  if (status !== 201) throw new Error(`account: ${status} ${JSON.stringify(body)}`);
-  return body.id;
-}
+export const createAccount = (apiToken = DEMO_TOKEN, budget: number | null = ROOMY_BUDGET) =>
+  stack.account(apiToken, "E2E account", { max_calls_per_minute: budget });
 
 /** An `mcp`-scoped key for one account's servers: what the recipes hand to MCP clients. */
 export async function createMcpKey(accountId: string): Promise<string> {
@@ -54,19 +40,17 @@ export async function createMcpKey(accountId: string): Promise<string> {
   return body.key;
 }
 
-export async function createServer(
+export const createServer = (
   accountId: string,
   config: Record<string, unknown> = {},
   extra: Record<string, unknown> = {},
-): Promise<{ id: string; url: string; tools: string[] }> {
-  const { status, body } = await admin("POST", `/api/integrated-account/${accountId}/mcp`, {
-    name: "E2E server",
+) =>
+  stack.server<{ id: string; url: string; tools: string[] }>(
+    accountId,
+    "E2E server",
     config,
-    ...extra,
-  });
-  if (status !== 201) throw new Error(`server: ${status} ${JSON.stringify(body)}`);
-  return body;
-}
+    extra,
+  );
 
 export type TransportKind = "streamable" | "sse";
 
@@ -99,11 +83,7 @@ export async function connect(
 }
 
 /** The simulator's test-only control (`SIM_CONTROL=on`): its request log for a tenant. */
-export async function simulatorRequests(tenant = "demo"): Promise<any[]> {
-  const response = await fetch(`${simulatorUrl()}/__sim/requests?tenant=${tenant}`);
-  const body: any = await response.json();
-  return body.data ?? body.requests ?? body;
-}
+export const simulatorRequests = (tenant = "demo") => stack.simulatorRequests(tenant);
 
 export async function resetSimulator(tenant?: string) {
   await fetch(`${simulatorUrl()}/__sim/reset`, {

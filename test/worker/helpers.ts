@@ -1,4 +1,5 @@
 import { SELF } from "cloudflare:test";
+import { stackClient } from "../support/stack-client";
 
 export const ORIGIN = "https://mcp.example.com";
 export const API_KEY = "test-api-key";
@@ -6,60 +7,34 @@ export const API_KEY = "test-api-key";
 export const DEMO_TOKEN = "demo-edesk-token";
 export const ACME_TOKEN = "acme-edesk-token";
 
-export async function api<T = any>(
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; body: T; headers: Headers }> {
-  const response = await SELF.fetch(`${ORIGIN}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${API_KEY}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let parsed: unknown = null;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    parsed = text;
-  }
-  return { status: response.status, body: parsed as T, headers: response.headers };
-}
+const stack = stackClient({
+  fetch: (url, init) => SELF.fetch(url, init),
+  workerUrl: () => ORIGIN,
+  simulatorUrl: () => "http://edesk.test",
+  apiKey: () => API_KEY,
+});
 
-export async function newAccount(apiToken = DEMO_TOKEN, name = "Support"): Promise<string> {
-  const res = await api("POST", "/api/integrated-account", {
-    integration: "edesk",
-    name,
-    credentials: { api_token: apiToken },
-  });
-  if (res.status !== 201) throw new Error(`account: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.id;
-}
+export const api = stack.api;
 
-export async function newServer(
+export const newAccount = (apiToken = DEMO_TOKEN, name = "Support") =>
+  stack.account(apiToken, name);
+
+export const newServer = (
   accountId: string,
   config: Record<string, unknown> = {},
   extra: Record<string, unknown> = {},
-): Promise<{
-  id: string;
-  account_id: string;
-  url: string;
-  tools: string[];
-  expires_at: string | null;
-}> {
-  const res = await api("POST", `/api/integrated-account/${accountId}/mcp`, {
-    name: "Desk",
-    config,
-    ...extra,
-  });
-  if (res.status !== 201) throw new Error(`server: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
+) =>
+  stack.server<{
+    id: string;
+    account_id: string;
+    url: string;
+    tools: string[];
+    expires_at: string | null;
+  }>(accountId, "Desk", config, extra);
+
+/** The simulator's log of eDesk API requests for a tenant, oldest first (simulator control API). */
+export const simulatorRequests = (tenant: string) =>
+  stack.simulatorRequests<{ method: string; path: string; status: number; fault?: string }>(tenant);
 
 const MCP_HEADERS = {
   "content-type": "application/json",
@@ -108,13 +83,4 @@ export async function initialize(url: string, headers: Record<string, string> = 
   const session = { "mcp-session-id": sessionId, "mcp-protocol-version": "2025-11-25", ...headers };
   await rpc(url, { method: "notifications/initialized" }, session);
   return { sessionId, headers: session, result: init.body.result };
-}
-
-/** The simulator's log of eDesk API requests for a tenant, oldest first (simulator control API). */
-export async function simulatorRequests(
-  tenant: string,
-): Promise<{ method: string; path: string; status: number; fault?: string }[]> {
-  const res = await fetch(`http://edesk.test/__sim/requests?tenant=${tenant}`);
-  if (!res.ok) throw new Error(`simulator log: ${res.status}`);
-  return ((await res.json()) as { data: never[] }).data;
 }

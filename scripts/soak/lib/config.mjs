@@ -21,7 +21,7 @@ export function soakConfig() {
      * an agent waits for its model between tool calls. 0 drives the stack flat out.
      */
     thinkMs: int("SOAK_THINK_MS", 1000, 0),
-    /** Where soak.json and BENCHMARKS.md go (SOAK_OUT); default the repository root. */
+    /** Where soak.json and BENCHMARKS.md go (SOAK_OUT); default docs/bench. */
     outDir: process.env.SOAK_OUT || undefined,
     /** Width of the report's time windows. */
     windowSeconds: 30,

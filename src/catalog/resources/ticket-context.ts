@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineResource, type OperationContext } from "../define";
-import { idList, isRecord, unwrapData } from "../envelope";
+import { isRecord } from "../../encoding/json";
+import { idList, unwrapData } from "../envelope";
 import { READ, pathId } from "../fields";
 import { Message, OrderNote, SalesOrder, Ticket } from "../models";
 import { toolName } from "../naming";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineResource, type FieldSpec, type Operation, type OperationContext } from "../define";
-import { idList, isRecord, unwrapData } from "../envelope";
+import { isRecord } from "../../encoding/json";
+import { idList, unwrapData } from "../envelope";
 import { atLeastOne, body, pathId } from "../fields";
 import { resolveTagNames } from "../tag-names";
 import { fillPath } from "../fill-path";

@@ -1,0 +1,86 @@
+/**
+ * The admin API and the simulator's request log as the tests drive them, over whichever fetch
+ * reaches the stack: workerd's SELF in the worker project (test/worker/helpers.ts), the network
+ * to `wrangler dev` in e2e (test/e2e/stack.ts). Web APIs only, so both projects can import it.
+ */
+export interface StackTarget {
+  /** Reaches the worker under test; the simulator is reached with the global fetch. */
+  fetch(url: string, init?: RequestInit): Promise<Response>;
+  /** Base URL of the worker under test. */
+  workerUrl(): string;
+  /** Base URL of the simulator's control API (`/__sim/…`). */
+  simulatorUrl(): string;
+  /** An admin-scoped API key of the stack. */
+  apiKey(): string;
+}
+
+export interface Reply<T> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export function stackClient(target: StackTarget) {
+  /** One admin API request; a JSON answer comes back parsed, any other text as it is. */
+  async function api<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
+    const response = await target.fetch(`${target.workerUrl()}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${target.apiKey()}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = text;
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  /** An integrated eDesk account; `fields` adds or overrides body fields. Returns its id. */
+  async function account(apiToken: string, name: string, fields: Record<string, unknown> = {}) {
+    const res = await api("POST", "/api/integrated-account", {
+      integration: "edesk",
+      name,
+      credentials: { api_token: apiToken },
+      ...fields,
+    });
+    if (res.status !== 201) throw new Error(`account: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
+  }
+
+  /** An MCP server of the account, as the admin API answers its creation. */
+  async function server<T>(
+    accountId: string,
+    name: string,
+    config: Record<string, unknown> = {},
+    extra: Record<string, unknown> = {},
+  ): Promise<T> {
+    const res = await api<T>("POST", `/api/integrated-account/${accountId}/mcp`, {
+      name,
+      config,
+      ...extra,
+    });
+    if (res.status !== 201) throw new Error(`server: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  /** The simulator's log of eDesk API requests for a tenant, oldest first. */
+  async function simulatorRequests<T = any>(tenant: string): Promise<T[]> {
+    const res = await fetch(`${target.simulatorUrl()}/__sim/requests?tenant=${tenant}`);
+    if (!res.ok) throw new Error(`simulator log: ${res.status}`);
+    return ((await res.json()) as { data: T[] }).data;
+  }
+
+  return { api, account, server, simulatorRequests };
+}
