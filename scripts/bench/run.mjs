@@ -1,7 +1,7 @@
 // `npm run bench`: starts the eDesk simulator and the worker under `wrangler dev` (loopback
 // only), measures what the MCP layer costs, and writes BENCHMARKS.md and benchmarks.json.
 // BENCH_QUICK=1 runs a short smoke version whose output goes to a temp folder, not the repo.
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { createDemoServer, devSecrets, freePort, ROOT } from "../dev-stack.mjs";
@@ -12,6 +12,7 @@ import {
   CPU_VARIANTS,
   HUGE_BUCKET,
   IN_PLACE,
+  ONLY,
   PLAN,
   QUICK,
   SPREAD_SERVERS,
@@ -19,6 +20,7 @@ import {
 import { startQuietStack } from "./lib/quiet-stack.mjs";
 import { REPORTS, writeFormatted } from "./lib/output.mjs";
 import { renderMarkdown } from "./report/render.mjs";
+import { erasSection } from "./report/eras.mjs";
 import { readSoak } from "../soak/report.mjs";
 import { snapshotCommit, snapshotTree, treeState } from "./lib/snapshot.mjs";
 import { ms } from "./lib/stats.mjs";
@@ -235,7 +237,7 @@ async function mainRun(results, startStack, persistTo) {
  * The same core measurements with wrangler's DevTools inspector off (the second target column),
  * and section 8, the protocol eras, with the peer and the baseline worker on the same stack.
  */
-async function quietRun(root) {
+async function quietRun(root, { erasOnly = false } = {}) {
   const quiet = {};
   const t = performance.now();
   const baseline = snapshotCommit(ROOT, BASELINE_COMMIT);
@@ -255,11 +257,17 @@ async function quietRun(root) {
   quiet.start_ms = ms(performance.now() - t, 0);
   const servers = await createServers();
   await section(quiet, "eras", async () => {
+    // A baseline with guard rails (loop guard, account budget) gets them off, as ours does; an
+    // older one refuses those fields and has nothing to turn off.
+    const onBaseline = { ...stack, workerUrl: stack.baselineUrl };
     const baselineServer = stack.baselineUrl
       ? (
-          await createDemoServer(
-            { ...stack, workerUrl: stack.baselineUrl },
-            { apiToken: API_TOKEN, name: "bench baseline" },
+          await createDemoServer(onBaseline, {
+            unguarded: true,
+            apiToken: API_TOKEN,
+            name: "bench baseline",
+          }).catch(() =>
+            createDemoServer(onBaseline, { apiToken: API_TOKEN, name: "bench baseline" }),
           )
         ).server
       : undefined;
@@ -275,6 +283,10 @@ async function quietRun(root) {
       deadline: deadline(150),
     });
   });
+  if (erasOnly) {
+    await stopStack();
+    return quiet;
+  }
   await section(quiet, "overhead", () =>
     runOverhead({
       stack,
@@ -368,6 +380,38 @@ async function heapRun(root) {
   }
 }
 
+/**
+ * BENCH_ONLY=eras: section 8 alone, written into the last full run's report: its results and
+ * era targets in benchmarks.json, its section in BENCHMARKS.md; nothing else changes.
+ */
+async function erasOnly(root) {
+  const quiet = await quietRun(root, { erasOnly: true });
+  const eras = { ...quiet.eras, run_alone_at: new Date().toISOString() };
+  const report = JSON.parse(readFileSync(path.join(ROOT, "benchmarks.json"), "utf8"));
+  report.results.quiet = { ...report.results.quiet, eras };
+  report.era_targets = evaluateEraTargets(eras);
+  const markdown = readFileSync(path.join(ROOT, "BENCHMARKS.md"), "utf8");
+  const start = markdown.indexOf("\n## 8. ");
+  const end = markdown.indexOf("\n## ", start + 1);
+  if (start < 0 || end < 0) throw new Error("BENCHMARKS.md has no section 8 to replace");
+  const spliced = `${markdown.slice(0, start + 1)}${erasSection(report)}${markdown.slice(end)}`;
+  const outDir = QUICK ? mkdtempSync(path.join(tmpdir(), "edesk-mcp-bench-quick-")) : ROOT;
+  await writeFormatted(path.join(outDir, "benchmarks.json"), JSON.stringify(report, null, 2));
+  await writeFormatted(path.join(outDir, "BENCHMARKS.md"), spliced);
+  log(`section 8 done; wrote ${outDir}/BENCHMARKS.md and benchmarks.json`);
+  for (const [key, label] of [
+    ["modern_vs_peer", "2026-07-28 ours / peer"],
+    ["modern_vs_baseline_modern", "2026-07-28 ours / baseline"],
+    ["baseline_modern_vs_peer", "2026-07-28 baseline / peer"],
+    ["legacy_vs_baseline", "2025 ours / baseline"],
+  ]) {
+    const r = eras.ratios?.[key];
+    if (r)
+      log(`${label}: median ${r.median}, p99 ${r.p99}, paired ${r.paired_median}, cpu ${r.cpu}`);
+  }
+  if (eras.error) process.exitCode = 1;
+}
+
 async function main() {
   const machine = describeMachine(ROOT);
   const tree = treeState(ROOT);
@@ -383,6 +427,8 @@ async function main() {
   // wrangler appends every inspector event to a debug log; keep this run's out of ~/.config.
   const wranglerLogs = tempDir("edesk-mcp-bench-logs-");
   process.env.WRANGLER_LOG_PATH = wranglerLogs;
+
+  if (ONLY === "eras") return erasOnly(root);
 
   const results = {};
   await section(results, "size", async () => runSize({ root }));

@@ -169,7 +169,7 @@ export function evaluateEraTargets(eras) {
       result: judge(r?.modern_vs_peer?.p99, r?.modern_vs_peer?.p99 <= 1),
     },
     {
-      name: "2025 tool call (session, JSON), median, against the commit before the modern era",
+      name: `2025 tool call (session, JSON), median, against the baseline commit (${eras?.baseline_commit ?? "n/a"})`,
       target: "≤ 1× (no slower than before)",
       result: judge(r?.legacy_vs_baseline?.median, r?.legacy_vs_baseline?.median <= 1),
     },

@@ -1,4 +1,5 @@
 // Section 8 of BENCHMARKS.md: one tool call per protocol era, against the peer and the baseline.
+import { DEFAULT_BASELINE_COMMIT } from "../lib/plan.mjs";
 import { ERA_LABELS } from "../sections/eras.mjs";
 import { f, failed, mark, sectionError, table, x } from "./format.mjs";
 
@@ -7,6 +8,7 @@ const ORDER = [
   "legacy_json",
   "legacy_sse",
   "baseline_json",
+  "baseline_modern",
   "peer_modern",
   "peer_stateless",
   "direct",
@@ -18,7 +20,9 @@ const ORDER = [
 const RATIO_ROWS = [
   ["modern_vs_peer", "2026-07-28: ours / peer"],
   ["modern_vs_2025", "ours: 2026-07-28 / 2025 session (JSON)"],
-  ["legacy_vs_baseline", "ours, 2025 session (JSON): today / commit before the modern era"],
+  ["legacy_vs_baseline", "ours, 2025 session (JSON): today / baseline commit"],
+  ["modern_vs_baseline_modern", "ours, 2026-07-28: today / baseline commit"],
+  ["baseline_modern_vs_peer", "2026-07-28: baseline commit / peer"],
   ["sessionful_sse_vs_peer_stateless", "2025, SSE answers: our session / peer stateless"],
   ["sessionful_json_vs_peer_stateless", "2025: our session (JSON) / peer stateless (SSE)"],
   ["peer_stateless_vs_peer_modern", "peer: 2025 stateless / 2026-07-28"],
@@ -58,7 +62,7 @@ warm-up rounds. Beside the worker run, on the same simulator: the **peer**
 (\`createMcpHandler\` from \`agents/mcp/server\`, an SDK v2 \`McpServer\` per request, no Durable
 Object, one tool proxying the same eDesk GET, no auth, audit or rate figures), which serves
 2026-07-28 and, statelessly, 2025; and the **baseline**, this worker as it was at
-\`${e.baseline_commit ?? "n/a"}\` (the commit before the 2026-07-28 era), with its own state. CPU is the
+\`${e.baseline_commit ?? "n/a"}\` (${baselineMeaning(e.baseline_commit)}), with its own state. CPU is the
 sum over every process of the stack, client included, per call (${e.cpu_count} sequential calls per
 variant).
 
@@ -81,4 +85,10 @@ ${table(["target", "target", "inspector off", "result"], targets)}
 
 Errors: ${errors.length ? errors.map(([k, n]) => `${k} ${n}`).join(", ") : "none"}.
 `;
+}
+
+function baselineMeaning(commit) {
+  return commit === DEFAULT_BASELINE_COMMIT
+    ? "the commit before the 2026-07-28 era"
+    : "set with BENCH_BASELINE; where it serves 2026-07-28, measured in that era too";
 }

@@ -100,6 +100,10 @@ function notesSection(report) {
   alike; the worker's own eDesk request is compressed and inflated as well.
 - \`BENCH_QUICK=1 npm run bench\` is a smoke run (a few rounds) that writes to a temp folder.
   \`BENCH_IN_PLACE=1\` runs on the working tree instead of a copy.
+- \`BENCH_ONLY=eras npm run bench\` runs section 8 alone and writes it into this file and
+  \`benchmarks.json\`, leaving the other sections as they are. \`BENCH_BASELINE=<commit>\` sets
+  section 8's baseline; one that serves 2026-07-28 is measured in that era too (\`baseline_modern\`),
+  the "before" of a change to the modern path under the same load as its "after".
 `;
 }
 

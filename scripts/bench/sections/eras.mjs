@@ -13,8 +13,8 @@ export const ERA_LABELS = {
   modern: "2026-07-28 tools/call (stateless, per-request SDK v2 server in the ServerObject)",
   legacy_json: "2025-11-25 tools/call in an open session, JSON answer",
   legacy_sse: "2025-11-25 tools/call in an open session, SSE answer",
-  baseline_json:
-    "2025-11-25 tools/call in an open session, JSON answer, commit before the modern era",
+  baseline_json: "2025-11-25 tools/call in an open session, JSON answer, baseline commit",
+  baseline_modern: "2026-07-28 tools/call, baseline commit (when it serves 2026-07-28)",
   peer_modern: "peer: 2026-07-28 tools/call",
   peer_stateless: "peer: 2025-11-25 tools/call, stateless (no session; SSE, its only answer form)",
   direct: "GET /v1/tickets/1409923 straight to the simulator",
@@ -64,6 +64,14 @@ async function openVariants({ stack, server, baselineServer, apiToken }) {
     await baseline.initialize();
     sessions.push(baseline);
     variants.push({ name: "baseline_json", run: call(baseline) });
+    // A baseline that already serves 2026-07-28 (BENCH_BASELINE) is the "before" of a change
+    // to the modern path, measured under the same load as the "after".
+    const baselineModern = new ModernCaller(baselineServer.url);
+    const serves = await baselineModern.request("server/discover").then(
+      () => true,
+      () => false,
+    );
+    if (serves) variants.push({ name: "baseline_modern", run: call(baselineModern) });
   }
   // The modern client's first request of each server type: discover, as clients do.
   await modern.request("server/discover");
@@ -160,6 +168,8 @@ export async function runEras({
       modern_vs_peer: pair("modern", "peer_modern"),
       modern_vs_2025: pair("modern", "legacy_json"),
       legacy_vs_baseline: baselineServer ? pair("legacy_json", "baseline_json") : null,
+      modern_vs_baseline_modern: s.baseline_modern ? pair("modern", "baseline_modern") : null,
+      baseline_modern_vs_peer: s.baseline_modern ? pair("baseline_modern", "peer_modern") : null,
       sessionful_sse_vs_peer_stateless: pair("legacy_sse", "peer_stateless"),
       sessionful_json_vs_peer_stateless: pair("legacy_json", "peer_stateless"),
       peer_stateless_vs_peer_modern: pair("peer_stateless", "peer_modern"),
