@@ -49,6 +49,11 @@ export interface EdeskClientOptions {
    * instead of sending it, or undefined to send.
    */
   budget?: () => Promise<EdeskError | undefined>;
+  /**
+   * `scrubber(apiToken)` (scrub.ts) when the caller keeps one for the token: working out a
+   * token's encoded forms costs more than the rest of making a client.
+   */
+  scrub?: (text: string) => string;
 }
 
 /**
@@ -82,7 +87,7 @@ export function createEdeskClient(options: EdeskClientOptions): EdeskClient {
       : accountLimiter("client", new RateLimitTracker()));
   const headers = baseHeaders(options.apiToken);
   const policy = options.retry ?? DEFAULT_RETRY;
-  const scrub = scrubber(options.apiToken);
+  const scrub = options.scrub ?? scrubber(options.apiToken);
 
   async function attempt(
     request: EdeskRequest,
@@ -96,19 +101,28 @@ export function createEdeskClient(options: EdeskClientOptions): EdeskClient {
       signal?.throwIfAborted();
     }
     const info: EdeskCallInfo = { method: request.method, path: request.path, status: null };
-    const timer = new AbortController();
-    const timeout = setTimeout(() => timer.abort(), timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timer.signal]) : timer.signal;
+    // One controller for the timeout and the caller's cancellation, linked by a listener that
+    // goes when the attempt ends: `AbortSignal.any` would leave the caller's signal with a
+    // dependent to abort when its request closes, on every call.
+    const abort = new AbortController();
+    let timedOut = false;
+    const timeout = setTimeout(() => {
+      timedOut = true;
+      abort.abort();
+    }, timeoutMs);
+    const cancel = () => abort.abort(signal?.reason);
+    if (signal?.aborted) cancel();
+    else signal?.addEventListener("abort", cancel, { once: true });
     const failed = (error: unknown, problem?: string) => {
       // A caller's cancellation is not an eDesk fault: let it propagate as it came.
       if (signal?.aborted) return signal.reason ?? error;
-      if (timer.signal.aborted) return timeoutError(withFigures(info, limiter), timeoutMs);
+      if (timedOut) return timeoutError(withFigures(info, limiter), timeoutMs);
       if (problem) return badResponseError(withFigures(info, limiter), problem);
       return unreachableError(withFigures(info, limiter));
     };
     try {
       limiter.sent();
-      const init = { ...buildInit(request, headers), signal: combined };
+      const init = { ...buildInit(request, headers), signal: abort.signal };
       const response = await doFetch(url, init).catch((error) => Promise.reject(failed(error)));
       info.status = response.status;
       seen.retryAfter = response.headers.get("retry-after");
@@ -130,6 +144,7 @@ export function createEdeskClient(options: EdeskClientOptions): EdeskClient {
       return interpret(response.status, text, withFigures(info, limiter), scrub);
     } finally {
       clearTimeout(timeout);
+      signal?.removeEventListener("abort", cancel);
     }
   }
 

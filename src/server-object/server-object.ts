@@ -4,6 +4,7 @@ import { decryptSecret, type EncryptedSecret } from "../crypto/credentials";
 import { parseConfig, type Env } from "../env";
 import { deleteTokenRoute } from "../tokens/token-store";
 import { createEdeskClient } from "../edesk/client";
+import { scrubber } from "../edesk/scrub";
 import { accountLimiter } from "../edesk/rate-limit";
 import { configKey, toolSetFor } from "../tools/toolset";
 import type { CallScope, ToolHost } from "../mcp/mcp-server";
@@ -33,7 +34,8 @@ const RECORD = "record";
  */
 export class ServerObject extends DurableObject<Env> implements ToolHost {
   private record: ServerRecord | null | undefined;
-  private apiToken: { sealed: EncryptedSecret; plain: string } | undefined;
+  /** The account's eDesk token and its scrubber, kept while its sealed form is the same. */
+  private apiToken: EdeskToken | undefined;
   private readonly audit = new AuditTrail(this.ctx.storage.sql);
   private readonly usage = new UsageTable(this.ctx.storage.sql);
   private readonly writes = new WriteLedgerTable(this.ctx.storage.sql);
@@ -176,7 +178,7 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     const client = createEdeskClient({
       baseUrl: config.edeskApiBaseUrl,
       timeoutMs: config.edeskTimeoutMs,
-      apiToken: await this.decryptedToken(record),
+      ...(await this.decryptedToken(record)),
       limiter: accountLimiter(record.account_id),
       budget: () => gate.accountToken(),
     });
@@ -266,12 +268,12 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     }, AUDIT_FLUSH_MS);
   }
 
-  private async decryptedToken(record: ServerRecord): Promise<string> {
+  private async decryptedToken(record: ServerRecord): Promise<Omit<EdeskToken, "sealed">> {
     if (this.apiToken?.sealed !== record.credentials) {
       const plain = await decryptSecret(record.credentials, parseConfig(this.env).encryptionKey);
-      this.apiToken = { sealed: record.credentials, plain };
+      this.apiToken = { sealed: record.credentials, apiToken: plain, scrub: scrubber(plain) };
     }
-    return this.apiToken.plain;
+    return { apiToken: this.apiToken.apiToken, scrub: this.apiToken.scrub };
   }
 
   private async scheduleExpiry(record: ServerRecord) {
@@ -297,6 +299,12 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
     this.signer.reset();
     this.consentAttempts.reset();
   }
+}
+
+interface EdeskToken {
+  sealed: EncryptedSecret;
+  apiToken: string;
+  scrub: (text: string) => string;
 }
 
 /** A tool result's rate-limit figures as response headers; none when eDesk sent none. */
