@@ -387,15 +387,15 @@ async function heapRun(root) {
 async function erasOnly(root) {
   const quiet = await quietRun(root, { erasOnly: true });
   const eras = { ...quiet.eras, run_alone_at: new Date().toISOString() };
-  const report = JSON.parse(readFileSync(path.join(ROOT, "benchmarks.json"), "utf8"));
+  const report = JSON.parse(readFileSync(path.join(REPORTS, "benchmarks.json"), "utf8"));
   report.results.quiet = { ...report.results.quiet, eras };
   report.era_targets = evaluateEraTargets(eras);
-  const markdown = readFileSync(path.join(ROOT, "BENCHMARKS.md"), "utf8");
+  const markdown = readFileSync(path.join(REPORTS, "BENCHMARKS.md"), "utf8");
   const start = markdown.indexOf("\n## 8. ");
   const end = markdown.indexOf("\n## ", start + 1);
   if (start < 0 || end < 0) throw new Error("BENCHMARKS.md has no section 8 to replace");
   const spliced = `${markdown.slice(0, start + 1)}${erasSection(report)}${markdown.slice(end)}`;
-  const outDir = QUICK ? mkdtempSync(path.join(tmpdir(), "edesk-mcp-bench-quick-")) : ROOT;
+  const outDir = QUICK ? mkdtempSync(path.join(tmpdir(), "edesk-mcp-bench-quick-")) : REPORTS;
   await writeFormatted(path.join(outDir, "benchmarks.json"), JSON.stringify(report, null, 2));
   await writeFormatted(path.join(outDir, "BENCHMARKS.md"), spliced);
   log(`section 8 done; wrote ${outDir}/BENCHMARKS.md and benchmarks.json`);
