@@ -1,14 +1,14 @@
-import { adminRouter } from "./admin/routes";
-import { isAdminUiPath, serveAdminUi } from "./admin-ui/serve";
-import { parseConfig, type Env } from "./env";
-import { AppError, errorResponse, jsonResponse } from "./http/errors";
-import { isMcpPath, routeMcp } from "./mcp/gate";
-import { isOAuthPath, routeOAuth } from "./oauth/routes";
+import { adminRouter } from "./edge/admin/routes";
+import { isAdminUiPath, serveAdminUi } from "./edge/admin-ui/serve";
+import { parseConfig, type Env } from "./lib/env";
+import { AppError, errorResponse, jsonResponse } from "./lib/http/errors";
+import { isMcpPath, routeMcp } from "./edge/mcp/gate";
+import { isOAuthPath, routeOAuth } from "./edge/oauth/routes";
 
-export { AccountObject } from "./accounts/account-object";
-export { KeyObject } from "./keys/key-object";
-export { RegistrationObject } from "./oauth/registration-limit";
-export { ServerObject } from "./server-object/server-object";
+export { AccountObject } from "./server/accounts/account-object";
+export { KeyObject } from "./server/keys/key-object";
+export { RegistrationObject } from "./server/oauth/registration-limit";
+export { ServerObject } from "./server/server-object/server-object";
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {

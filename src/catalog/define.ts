@@ -32,7 +32,7 @@ export interface OperationContext {
 }
 
 /**
- * Argument values with which a write reaches customers (tools/customer-visible.ts, the one place
+ * Argument values with which a write reaches customers (engine/tools/customer-visible.ts, the one place
  * that says which calls do). `send`: the caller asked for it explicitly (a reply with
  * `send: true`); it runs unless `config.confirm` asks a person first. `automatic`: it reaches
  * customers although no `send: true` says so (a template turned into an automatic reply); it is

@@ -1,4 +1,4 @@
-import { isRecord } from "../encoding/json";
+import { isRecord } from "../lib/encoding/json";
 
 /**
  * eDesk wraps single objects as `{data: …}` (docs/edesk-api.md §2), but some live answers are bare

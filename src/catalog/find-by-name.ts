@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FieldSpec } from "./define";
-import { isRecord } from "../encoding/json";
+import { isRecord } from "../lib/encoding/json";
 
 // Finding records by name. eDesk's list endpoints for templates, tags, tag groups, users and
 // channels take no name filter (docs/edesk-api.md §2.6–§2.8 document none), so the server pages

@@ -1,5 +1,5 @@
-import { decodeBase64 } from "../encoding/base64";
-import { isRecord } from "../encoding/json";
+import { decodeBase64 } from "../lib/encoding/base64";
+import { isRecord } from "../lib/encoding/json";
 
 /**
  * Builds the multipart body of an `encoding: "multipart"` operation. Layout, which is what the

@@ -15,7 +15,7 @@ export const sensitivity = z.registry<{ pii: Sensitivity }>();
 
 /**
  * Declares, next to a model field, what personal data it carries; the redaction of tool results
- * (tools/redact.ts) reads it from here. Returns a copy of the schema marked with the kind: the
+ * (engine/tools/redact.ts) reads it from here. Returns a copy of the schema marked with the kind: the
  * shared scalar schemas of the models (`str`, `num`) must not carry it everywhere they are used.
  */
 export function pii<T extends z.ZodType>(kind: Sensitivity, schema: T): T {

@@ -1,6 +1,6 @@
 import { ArgumentError } from "./argument-error";
 import type { OperationContext } from "./define";
-import { isRecord } from "../encoding/json";
+import { isRecord } from "../lib/encoding/json";
 import { SCAN_PAGE_SIZE, hasMorePages } from "./find-by-name";
 
 // `tag_names` of add/remove_e_desk_ticket_tags: names resolved to ids exactly and case-insensitively

@@ -6,7 +6,7 @@ import {
   unreachableError,
   type EdeskCallInfo,
 } from "./errors";
-import { retryAfterDelay } from "../http/retry-after";
+import { retryAfterDelay } from "../lib/http/retry-after";
 import { scrubber } from "./scrub";
 import { DEFAULT_RETRY, isTransient, pause, retryDelay, type RetryPolicy } from "./retry";
 import {
@@ -45,7 +45,7 @@ export interface EdeskClientOptions {
   /** When failed reads are sent again (retry.ts); writes never are. Default: DEFAULT_RETRY. */
   retry?: RetryPolicy;
   /**
-   * Asked before each request goes out (the account's budget, src/guard): an error to throw
+   * Asked before each request goes out (the account's budget, src/engine/guard): an error to throw
    * instead of sending it, or undefined to send.
    */
   budget?: () => Promise<EdeskError | undefined>;

@@ -1,4 +1,4 @@
-import { isRecord } from "../encoding/json";
+import { isRecord } from "../lib/encoding/json";
 import { errorCodeMeaning } from "./error-codes";
 import type { RateLimitFigures } from "./rate-limit";
 

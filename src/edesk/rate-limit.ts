@@ -1,5 +1,5 @@
-import { BoundedMap } from "../collections/bounded-map";
-import { parseRetryAfter } from "../http/retry-after";
+import { BoundedMap } from "../lib/collections/bounded-map";
+import { parseRetryAfter } from "../lib/http/retry-after";
 
 /**
  * Upstream rate-limit figures as the tool engine reports them (`ratelimit-limit`,

@@ -1,4 +1,4 @@
-import { encodeBase64 } from "../encoding/base64";
+import { encodeBase64 } from "../lib/encoding/base64";
 
 /** Shorter fragments are left alone: they could match ordinary text by chance. */
 const MIN_FRAGMENT = 8;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BoundedMap } from "../../src/collections/bounded-map";
+import { BoundedMap } from "../../src/lib/collections/bounded-map";
 
 describe("BoundedMap", () => {
   it("drops the least recently set or read entry past its limit", () => {

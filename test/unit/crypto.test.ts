@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decryptSecret, encryptSecret } from "../../src/crypto/credentials";
-import { AppError } from "../../src/http/errors";
+import { decryptSecret, encryptSecret } from "../../src/lib/crypto/credentials";
+import { AppError } from "../../src/lib/http/errors";
 
 const KEY = btoa(String.fromCharCode(...new Uint8Array(32).map((_, i) => i)));
 const OTHER = btoa(String.fromCharCode(...new Uint8Array(32).map((_, i) => 255 - i)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Config } from "../../src/env";
-import { originAllowed } from "../../src/mcp/origin";
+import type { Config } from "../../src/lib/env";
+import { originAllowed } from "../../src/edge/mcp/origin";
 
 const config = (extra: Partial<Config> = {}): Config => ({
   edeskApiBaseUrl: "https://api.edesk.com/v1",

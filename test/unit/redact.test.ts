@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { redact } from "../../src/http/errors";
-import { generateToken, randomId } from "../../src/tokens/token";
+import { redact } from "../../src/lib/http/errors";
+import { generateToken, randomId } from "../../src/server/tokens/token";
 
 describe("redact", () => {
   it("keeps server ids readable while cutting MCP tokens out", () => {

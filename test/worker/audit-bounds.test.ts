@@ -1,7 +1,7 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { api, initialize, newAccount, newServer, rpc } from "./helpers";
-import { AUDIT_MAX_KEYS, AUDIT_MAX_NAME } from "../../src/server-object/audit";
+import { AUDIT_MAX_KEYS, AUDIT_MAX_NAME } from "../../src/server/server-object/audit";
 
 const serverStub = (id: string) => env.SERVERS.get(env.SERVERS.idFromName(id));
 

@@ -1,7 +1,7 @@
 import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { ServerObject } from "../../src/server-object/server-object";
-import { CLIENT_NAME_MAX, CLIENT_VERSION_MAX } from "../../src/mcp/client-identity";
+import type { ServerObject } from "../../src/server/server-object/server-object";
+import { CLIENT_NAME_MAX, CLIENT_VERSION_MAX } from "../../src/server/mcp/client-identity";
 import { api, newAccount, newServer, rpc } from "./helpers";
 
 const TOOL = "list_all_e_desk_tickets";

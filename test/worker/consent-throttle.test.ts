@@ -1,7 +1,7 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { CONSENT_WINDOW_MS, MAX_CONSENT_FAILURES } from "../../src/server-object/consent-attempts";
-import type { ServerObject } from "../../src/server-object/server-object";
+import { CONSENT_WINDOW_MS, MAX_CONSENT_FAILURES } from "../../src/server/server-object/consent-attempts";
+import type { ServerObject } from "../../src/server/server-object/server-object";
 import { api, newAccount, newServer } from "./helpers";
 import {
   authorizeUrl,

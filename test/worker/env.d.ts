@@ -1,4 +1,4 @@
-import type { Env as WorkerEnv } from "../../src/env";
+import type { Env as WorkerEnv } from "../../src/lib/env";
 
 declare global {
   namespace Cloudflare {

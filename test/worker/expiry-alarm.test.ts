@@ -1,6 +1,6 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ServerObject } from "../../src/server-object/server-object";
+import type { ServerObject } from "../../src/server/server-object/server-object";
 import { api, initialize, newAccount, newServer, rpc } from "./helpers";
 
 const stubOf = (id: string) => env.SERVERS.get(env.SERVERS.idFromName(id));

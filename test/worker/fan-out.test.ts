@@ -1,7 +1,7 @@
 import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedTenant } from "../../simulator/src/seed/seed-tenant";
-import { MAX_UPSTREAM_PER_REQUEST } from "../../src/tools/upstream-budget";
+import { MAX_UPSTREAM_PER_REQUEST } from "../../src/engine/tools/upstream-budget";
 import { api, newServer, rpc, simulatorRequests } from "./helpers";
 
 // What one HTTP request can make the server send to eDesk. The `fanout` tenant is this file's

@@ -1,7 +1,7 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { AccountObject } from "../../src/accounts/account-object";
-import type { ServerObject } from "../../src/server-object/server-object";
+import type { AccountObject } from "../../src/server/accounts/account-object";
+import type { ServerObject } from "../../src/server/server-object/server-object";
 import { api, initialize, newAccount, newServer, rpc, simulatorRequests } from "./helpers";
 import { auditOf, serverObject, someTicket, textOf } from "./guard-helpers";
 

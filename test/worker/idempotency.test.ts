@@ -1,6 +1,6 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { ServerObject } from "../../src/server-object/server-object";
+import type { ServerObject } from "../../src/server/server-object/server-object";
 import { initialize, newAccount, newServer, rpc, simulatorRequests } from "./helpers";
 
 const NOTE = { ticket_id: 1409923, type: "Note", body: "Refund approved" };

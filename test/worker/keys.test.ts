@@ -1,11 +1,11 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { adminRouter } from "../../src/admin/routes";
-import { mcpKeyAllows } from "../../src/keys/check";
-import type { KeyObject } from "../../src/keys/key-object";
-import { keyStore } from "../../src/keys/store";
-import { MAX_KEY_ACCOUNTS, MAX_KEYS } from "../../src/keys/schemas";
-import { sha256Hex } from "../../src/tokens/token";
+import { adminRouter } from "../../src/edge/admin/routes";
+import { mcpKeyAllows } from "../../src/server/keys/check";
+import type { KeyObject } from "../../src/server/keys/key-object";
+import { keyStore } from "../../src/server/keys/store";
+import { MAX_KEY_ACCOUNTS, MAX_KEYS } from "../../src/server/keys/schemas";
+import { sha256Hex } from "../../src/server/tokens/token";
 import { ACME_TOKEN, API_KEY, api, newAccount, newServer, ORIGIN, rpc } from "./helpers";
 
 type Created = {

@@ -1,6 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { MAX_QUEUED_BYTES } from "../../src/mcp/legacy-sse";
+import { MAX_QUEUED_BYTES } from "../../src/server/mcp/legacy-sse";
 import { newAccount, newServer, ORIGIN } from "./helpers";
 
 function post(endpoint: string, message: Record<string, unknown>) {

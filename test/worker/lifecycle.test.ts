@@ -15,7 +15,7 @@ import {
   AUDIT_LIMIT,
   AuditTrail,
   type AuditEntry,
-} from "../../src/server-object/audit";
+} from "../../src/server/server-object/audit";
 
 const serverStub = (id: string) => env.SERVERS.get(env.SERVERS.idFromName(id));
 

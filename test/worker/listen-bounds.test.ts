@@ -1,6 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { MAX_LISTENERS } from "../../src/mcp/modern";
+import { MAX_LISTENERS } from "../../src/server/mcp/modern";
 import { api, newAccount, newServer } from "./helpers";
 
 const MODERN = "2026-07-28";

@@ -6,7 +6,7 @@ import {
   MAX_REGISTRATIONS_PER_HOUR,
   REGISTRATION_WINDOW_MS,
   type RegistrationObject,
-} from "../../src/oauth/registration-limit";
+} from "../../src/server/oauth/registration-limit";
 import { ORIGIN } from "./helpers";
 import { oauthKv, REDIRECT_URI } from "./oauth-helpers";
 

@@ -1,8 +1,8 @@
 import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { decodeBase64 } from "../../src/encoding/base64";
-import type { ServerObject } from "../../src/server-object/server-object";
-import { generateToken } from "../../src/tokens/token";
+import { decodeBase64 } from "../../src/lib/encoding/base64";
+import type { ServerObject } from "../../src/server/server-object/server-object";
+import { generateToken } from "../../src/server/tokens/token";
 import { API_KEY, api, DEMO_TOKEN, initialize, newAccount, newServer, rpc } from "./helpers";
 
 afterEach(() => {

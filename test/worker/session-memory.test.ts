@@ -1,11 +1,11 @@
 import { SELF, env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { MAX_DECLARED_CHARS } from "../../src/mcp/client-info";
-import { MAX_EVENT_CHARS } from "../../src/mcp/event-store";
-import { MAX_LEGACY_SESSIONS } from "../../src/mcp/session-host";
-import { MAX_SESSIONS, SessionTable } from "../../src/mcp/session-table";
-import type { ServerObject } from "../../src/server-object/server-object";
-import { MAX_PROBLEMS, MAX_UNKNOWN_NAMED } from "../../src/tools/validate-args";
+import { MAX_DECLARED_CHARS } from "../../src/server/mcp/client-info";
+import { MAX_EVENT_CHARS } from "../../src/server/mcp/event-store";
+import { MAX_LEGACY_SESSIONS } from "../../src/server/mcp/session-host";
+import { MAX_SESSIONS, SessionTable } from "../../src/server/mcp/session-table";
+import type { ServerObject } from "../../src/server/server-object/server-object";
+import { MAX_PROBLEMS, MAX_UNKNOWN_NAMED } from "../../src/engine/tools/validate-args";
 import { api, initialize, newAccount, newServer, rpc } from "./helpers";
 
 type Internals = {

@@ -1,7 +1,7 @@
 import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { ServerObject } from "../../src/server-object/server-object";
-import { SESSION_TTL_MS } from "../../src/mcp/session-table";
+import type { ServerObject } from "../../src/server/server-object/server-object";
+import { SESSION_TTL_MS } from "../../src/server/mcp/session-table";
 import { api, initialize, newAccount, newServer, rpc } from "./helpers";
 
 const SSE_FIRST = "text/event-stream, application/json";

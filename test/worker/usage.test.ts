@@ -1,14 +1,14 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { ServerObject } from "../../src/server-object/server-object";
-import { AUDIT_FLUSH_MS } from "../../src/server-object/audit";
+import type { ServerObject } from "../../src/server/server-object/server-object";
+import { AUDIT_FLUSH_MS } from "../../src/server/server-object/audit";
 import {
   UNKNOWN_TOOL,
   USAGE_HOURS,
   UsageTable,
   type UsageCall,
   type UsageCounts,
-} from "../../src/server-object/usage";
+} from "../../src/server/server-object/usage";
 import { api, initialize, newAccount, newServer, rpc } from "./helpers";
 
 // This file alone uses the simulator's `usage` tenant (vitest.config.ts), so the fault rules

@@ -1,5 +1,5 @@
 // @ts-check
-/** The API refuses an `expires_at` less than this far ahead (src/admin/schemas.ts). */
+/** The API refuses an `expires_at` less than this far ahead (src/edge/admin/schemas.ts). */
 export const MIN_LEAD_MS = 60_000;
 
 const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");

@@ -204,7 +204,7 @@ function errorFinding(c) {
     notes.push(`"Could not reach eDesk (network error …)" is the worker's own \`fetch\` to the
    simulator rejecting at the socket level inside the local chain (worker runtime → the
    simulator's wrangler proxy → its runtime); the tool engine never retries
-   (\`src/tools/execute.ts\`), so the caller gets the documented \`isError\` result.`);
+   (\`src/engine/tools/execute.ts\`), so the caller gets the documented \`isError\` result.`);
   }
   if (messages.some((m) => m.includes("restarted mid-request"))) {
     notes.push(`"Your worker restarted mid-request" is wrangler's dev \`ProxyWorker\` answering 503 to

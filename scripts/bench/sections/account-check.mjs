@@ -1,6 +1,6 @@
 // What the account-wide budget check costs per tool call: the same call on two servers, one of
 // an account with a budget (each eDesk request takes a token from the server's lease of the
-// AccountObject's bucket, src/guard) and one of an account without (no check at all), in
+// AccountObject's bucket, src/engine/guard) and one of an account without (no check at all), in
 // interleaved rounds. The target (README "Guard rails"): at most 0.3 ms added to the median.
 import { createDemoServer } from "../../dev-stack.mjs";
 import { RawSession } from "../lib/clients.mjs";

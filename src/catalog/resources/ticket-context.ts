@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineResource, type OperationContext } from "../define";
-import { isRecord } from "../../encoding/json";
+import { isRecord } from "../../lib/encoding/json";
 import { idList, unwrapData } from "../envelope";
 import { READ, pathId } from "../fields";
 import { Message, OrderNote, SalesOrder, Ticket } from "../models";

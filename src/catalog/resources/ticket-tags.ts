@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineResource, type FieldSpec, type Operation, type OperationContext } from "../define";
-import { isRecord } from "../../encoding/json";
+import { isRecord } from "../../lib/encoding/json";
 import { idList, unwrapData } from "../envelope";
 import { atLeastOne, body, pathId } from "../fields";
 import { resolveTagNames } from "../tag-names";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { UpstreamRequest } from "../../../src/edesk/client";
 import { CATALOG, CATALOG_VERSION, catalogTools } from "../../../src/catalog/index";
-import { entryFor } from "../../../src/tools/entry";
+import { entryFor } from "../../../src/engine/tools/entry";
 import { inputSchema } from "../../../src/catalog/input-schema";
 import { endpoint, fakeEdesk, run } from "./helpers";
 
@@ -146,7 +146,7 @@ describe("catalog coverage", () => {
     }
   });
 
-  // tools/list leaves regex patterns out (src/tools/json-schema.ts): the words must say the format.
+  // tools/list leaves regex patterns out (src/engine/tools/json-schema.ts): the words must say the format.
   it("states in words the format of every argument with a pattern", () => {
     for (const tool of catalogTools()) {
       for (const [name, field] of Object.entries(tool.operation.fields)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { accountLimiter, RateLimitTracker } from "../../../src/edesk/rate-limit";
-import { parseRetryAfter } from "../../../src/http/retry-after";
+import { parseRetryAfter } from "../../../src/lib/http/retry-after";
 
 function clock(start = 1_000_000) {
   let now = start;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AccountAllowance, type AccountLeaser } from "../../../src/guard/account-allowance";
-import { AccountBudget } from "../../../src/guard/account-budget";
+import { AccountAllowance, type AccountLeaser } from "../../../src/engine/guard/account-allowance";
+import { AccountBudget } from "../../../src/engine/guard/account-budget";
 import { Rng } from "../../../simulator/src/seed/prng";
 
 /** Servers leasing from one account budget, on one simulated clock. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TokenBucket } from "../../../src/guard/bucket";
+import { TokenBucket } from "../../../src/engine/guard/bucket";
 
 describe("TokenBucket (a budget shaped like eDesk's limit)", () => {
   it("lets half a minute's worth through at once, then N/60 a second", () => {

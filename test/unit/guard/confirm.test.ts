@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { asksByForm, needsConfirmation, verdict } from "../../../src/guard/confirm";
-import { confirmationPrompt, type PromptRead } from "../../../src/guard/prompt";
-import { toolSetFor } from "../../../src/tools/toolset";
+import { asksByForm, needsConfirmation, verdict } from "../../../src/engine/guard/confirm";
+import { confirmationPrompt, type PromptRead } from "../../../src/engine/guard/prompt";
+import { toolSetFor } from "../../../src/engine/tools/toolset";
 
 const set = toolSetFor({});
 const entry = (name: string) => set.find(name)!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LoopGuard } from "../../../src/guard/loop-guard";
+import { LoopGuard } from "../../../src/engine/guard/loop-guard";
 
 describe("LoopGuard", () => {
   it("lets a call through five times in 60 s and says how long the sixth must wait", () => {

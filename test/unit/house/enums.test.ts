@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toolSetFor } from "../../../src/tools/toolset";
+import { toolSetFor } from "../../../src/engine/tools/toolset";
 import * as simulatorEnums from "../../../simulator/src/enums";
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import pkg from "../../../package.json";
-import { openApiDocument } from "../../../src/admin/openapi";
-import { SERVER_INFO } from "../../../src/mcp/mcp-server";
+import { openApiDocument } from "../../../src/edge/admin/openapi";
+import { SERVER_INFO } from "../../../src/server/mcp/mcp-server";
 
 describe("the product's version", () => {
   it("is written once in src/ and agrees with package.json", () => {

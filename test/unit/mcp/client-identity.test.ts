@@ -3,7 +3,7 @@ import {
   CLIENT_NAME_MAX,
   CLIENT_VERSION_MAX,
   clientIdentity,
-} from "../../../src/mcp/client-identity";
+} from "../../../src/server/mcp/client-identity";
 
 describe("clientIdentity", () => {
   it("keeps a client's name and version as declared", () => {

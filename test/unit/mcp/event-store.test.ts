@@ -1,6 +1,6 @@
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it } from "vitest";
-import { EventBuffer, MAX_EVENT_CHARS, MAX_EVENTS } from "../../../src/mcp/event-store";
+import { EventBuffer, MAX_EVENT_CHARS, MAX_EVENTS } from "../../../src/server/mcp/event-store";
 
 const result = (id: number, text = ""): JSONRPCMessage => ({
   jsonrpc: "2.0",

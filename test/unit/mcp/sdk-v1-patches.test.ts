@@ -9,7 +9,7 @@ import {
   sendInStreamMode,
   setJsonResponse,
   UnpatchableSdkError,
-} from "../../../src/mcp/sdk-v1-patches";
+} from "../../../src/server/mcp/sdk-v1-patches";
 
 const transport = () =>
   new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: () => "s" });

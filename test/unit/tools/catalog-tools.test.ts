@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { catalogTools } from "../../../src/catalog/index";
-import { previewTools, toolNames, toolSetFor } from "../../../src/tools/toolset";
+import { previewTools, toolNames, toolSetFor } from "../../../src/engine/tools/toolset";
 import { edeskError, json, type SentRequest } from "../edesk/fake-fetch";
 import { fakeContext, text } from "./fixtures";
 

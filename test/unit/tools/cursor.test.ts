@@ -5,7 +5,7 @@ import {
   encodeCursor,
   nextCursor,
   pageFor,
-} from "../../../src/tools/cursor";
+} from "../../../src/engine/tools/cursor";
 
 const TOOL = "list_all_e_desk_tickets";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { catalogTools } from "../../../src/catalog/index";
-import { toolSetFor } from "../../../src/tools/toolset";
+import { toolSetFor } from "../../../src/engine/tools/toolset";
 import { json } from "../edesk/fake-fetch";
 import { fakeContext, text } from "./fixtures";
 

@@ -1,6 +1,6 @@
-import { UnknownToolError } from "../../../src/tools/toolset";
+import { UnknownToolError } from "../../../src/engine/tools/toolset";
 import { describe, expect, it } from "vitest";
-import { createToolSet } from "../../../src/tools/toolset";
+import { createToolSet } from "../../../src/engine/tools/toolset";
 import { json } from "../edesk/fake-fetch";
 import { fakeContext, fixtureTools, text } from "./fixtures";
 

@@ -4,7 +4,7 @@ import { buildCatalog } from "../../../src/catalog/index";
 import { createEdeskClient } from "../../../src/edesk/client";
 import { NO_RETRY } from "../../../src/edesk/retry";
 import { accountLimiter, RateLimitTracker } from "../../../src/edesk/rate-limit";
-import type { CallContext, UpstreamInfo } from "../../../src/tools/toolset";
+import type { CallContext, UpstreamInfo } from "../../../src/engine/tools/toolset";
 import { fakeFetch, type Responder } from "../edesk/fake-fetch";
 
 // Small fixture resources, independent of the real catalog's content.

@@ -4,8 +4,8 @@ import {
   Idempotency,
   type StoredWrite,
   type WriteLedger,
-} from "../../../src/tools/idempotency";
-import { createToolSet } from "../../../src/tools/toolset";
+} from "../../../src/engine/tools/idempotency";
+import { createToolSet } from "../../../src/engine/tools/toolset";
 import { edeskError, json } from "../edesk/fake-fetch";
 import { fakeContext, fixtureTools, text } from "./fixtures";
 

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { catalogTools } from "../../../src/catalog/index";
 import { inputSchema } from "../../../src/catalog/input-schema";
 import { MAX_SCANNED } from "../../../src/catalog/find-by-name";
-import { INSTRUCTIONS } from "../../../src/mcp/mcp-server";
-import { MAX_LIMIT } from "../../../src/tools/cursor";
-import { toolSetFor } from "../../../src/tools/toolset";
+import { INSTRUCTIONS } from "../../../src/server/mcp/mcp-server";
+import { MAX_LIMIT } from "../../../src/engine/tools/cursor";
+import { toolSetFor } from "../../../src/engine/tools/toolset";
 
 // The full catalog's tools/list (every tool: no methods or tags filter, tool_exposure all) is
 // what a client puts in front of a model. It is held to a bound, and what makes it short must

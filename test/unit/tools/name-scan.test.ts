@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { UpstreamRequest } from "../../../src/edesk/client";
 import { MAX_SCAN_PAGES, SCAN_PAGE_SIZE } from "../../../src/catalog/find-by-name";
 import { catalogTools } from "../../../src/catalog/index";
-import { CursorError } from "../../../src/tools/cursor";
-import { scanByName } from "../../../src/tools/name-scan";
+import { CursorError } from "../../../src/engine/tools/cursor";
+import { scanByName } from "../../../src/engine/tools/name-scan";
 
 // An eDesk-like tag list of `count` records where every 7th is named "Match <n>".
 function fakeList(count: number) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SalesOrder, Ticket } from "../../../src/catalog/models";
-import { maskText } from "../../../src/tools/mask";
-import { redactStructured } from "../../../src/tools/redact";
+import { maskText } from "../../../src/engine/tools/mask";
+import { redactStructured } from "../../../src/engine/tools/redact";
 
 const ALL = new Set(["email", "phone", "address", "name"] as const);
 const text = (value: string) => maskText(value, { kinds: ALL, known: new Map() });

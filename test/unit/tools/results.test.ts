@@ -5,7 +5,7 @@ import {
   rateLimitMeta,
   singleStructured,
   successResult,
-} from "../../../src/tools/results";
+} from "../../../src/engine/tools/results";
 
 const figures = { limit: 60, remaining: 12, reset: 24 };
 

@@ -1,11 +1,11 @@
 import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
-import { JsonRpcError, toJsonRpcError } from "../../../src/mcp/json-rpc";
-import { UnknownToolError } from "../../../src/tools/toolset";
+import { JsonRpcError, toJsonRpcError } from "../../../src/server/mcp/json-rpc";
+import { UnknownToolError } from "../../../src/engine/tools/toolset";
 import { describe, expect, it } from "vitest";
-import { encodeCursor } from "../../../src/tools/cursor";
-import { MAX_UPSTREAM_PER_REQUEST } from "../../../src/tools/upstream-budget";
+import { encodeCursor } from "../../../src/engine/tools/cursor";
+import { MAX_UPSTREAM_PER_REQUEST } from "../../../src/engine/tools/upstream-budget";
 import { catalogTools } from "../../../src/catalog/index";
-import { createToolSet } from "../../../src/tools/toolset";
+import { createToolSet } from "../../../src/engine/tools/toolset";
 import { json } from "../edesk/fake-fetch";
 import { fakeContext, fixtureTools, text } from "./fixtures";
 

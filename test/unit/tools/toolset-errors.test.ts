@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createEdeskClient } from "../../../src/edesk/client";
-import { createToolSet } from "../../../src/tools/toolset";
+import { createToolSet } from "../../../src/engine/tools/toolset";
 import { edeskError, hangingFetch, json } from "../edesk/fake-fetch";
 import { fakeContext, fixtureTools, text } from "./fixtures";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { configKey, createToolSet, toolSetFor } from "../../../src/tools/toolset";
+import { configKey, createToolSet, toolSetFor } from "../../../src/engine/tools/toolset";
 import { fixtureTools } from "./fixtures";
 
 describe("tools/list of a tool set", () => {

@@ -4,7 +4,7 @@ import { FUZZ_TENANTS } from "./setup";
 import type { Route } from "./admin-routes";
 import { dataKey, deepValue, hugeString, jsonValue, weirdString } from "./values";
 
-// Request bodies for the admin API's body routes (src/admin/schemas.ts, src/keys/schemas.ts), each marked
+// Request bodies for the admin API's body routes (src/edge/admin/schemas.ts, src/server/keys/schemas.ts), each marked
 // valid or not: invalid ones must get 400, valid ones succeed.
 
 /** A name the schema refuses: empty, blank, too long, or not a string. */
@@ -227,7 +227,7 @@ function serverBody(rng: Rng, patch: boolean): BodyVariant {
   return { describe, body, valid: valid && !(patch && Object.keys(body as object).length === 0) };
 }
 
-/** `POST /api/keys` (src/keys/schemas.ts): name, scope, account_ids. */
+/** `POST /api/keys` (src/server/keys/schemas.ts): name, scope, account_ids. */
 function keyBody(rng: Rng): BodyVariant {
   const base = { name: "fuzz", scope: "mcp" };
   const accountId = "acc_AAAAAAAAAAAAAAAA";

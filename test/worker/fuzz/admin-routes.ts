@@ -4,7 +4,7 @@ import type { FuzzRequest } from "./send";
 import { FUZZ_TENANTS } from "./setup";
 import { encodePart, PATH_TRICKS, plainString, weirdString } from "./values";
 
-// The admin API's routes (src/admin/routes.ts) as the fuzzer addresses them.
+// The admin API's routes (src/edge/admin/routes.ts) as the fuzzer addresses them.
 
 const ORIGIN = "https://mcp.example.com";
 

@@ -13,7 +13,7 @@ export interface BodyCase {
 export const PARSE_ERROR: Expectation = { kind: "jsonrpc-error", codes: [-32700] };
 /** JSON that is not a JSON-RPC message: -32600 (JSON-RPC 2.0 §5.1, the README's error table). */
 export const NOT_A_MESSAGE: Expectation = { kind: "jsonrpc-error", codes: [-32600] };
-/** A `__proto__` key anywhere refuses the whole message (src/mcp/read-message.ts). */
+/** A `__proto__` key anywhere refuses the whole message (src/server/mcp/read-message.ts). */
 export const PROTO_REFUSED: Expectation = { kind: "jsonrpc-error", codes: [-32600], status: 400 };
 export const METHOD_NOT_FOUND: Expectation = { kind: "jsonrpc-error", codes: [-32601] };
 export const INVALID_PARAMS: Expectation = { kind: "jsonrpc-error", codes: [-32602] };

@@ -87,7 +87,7 @@ export function toolCallCase(rng: Rng, ctx: ModernContext, index: number): FuzzC
   };
 }
 
-/** Past this many levels `_meta` is refused (src/mcp/read-message.ts). */
+/** Past this many levels `_meta` is refused (src/server/mcp/read-message.ts). */
 const META_DEPTH = 32;
 const TOO_LARGE: Expectation = { kind: "jsonrpc-error", status: 413 };
 

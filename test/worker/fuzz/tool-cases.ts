@@ -68,7 +68,7 @@ export function toolArgsCase(
     describe: `${tool.name} ${applied.detail}`,
     request: toolCallRequest(rng, ctx, id, { name: tool.name, arguments: args }),
     // A `__proto__` key would be dropped by the SDK's copy of the arguments, so the whole
-    // message is refused instead (src/mcp/read-message.ts).
+    // message is refused instead (src/server/mcp/read-message.ts).
     expect: applied.refusesMessage
       ? { kind: "jsonrpc-error", codes: [-32600], status: 400 }
       : { kind: "tool-error", tool: tool.name, mentions: applied.mentions },

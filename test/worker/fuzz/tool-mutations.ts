@@ -1,5 +1,5 @@
-import { encodeCursor } from "../../../src/tools/cursor";
-import { shownName } from "../../../src/tools/validate-args";
+import { encodeCursor } from "../../../src/engine/tools/cursor";
+import { shownName } from "../../../src/engine/tools/validate-args";
 import { allowedTypes, hasBounds, outOfRange, type Schema } from "./json-schema";
 import type { Rng } from "./prng";
 import { brief } from "./runner";

@@ -68,7 +68,7 @@ export function weirdString(rng: Rng, max = 12): string {
 
 /**
  * A weird object key, but never `__proto__` itself: that key refuses a whole MCP message
- * (src/mcp/read-message.ts), so it is only sent where a case means to.
+ * (src/server/mcp/read-message.ts), so it is only sent where a case means to.
  */
 export function dataKey(rng: Rng): string {
   const key = weirdString(rng, 3);

@@ -48,7 +48,7 @@ export function rotateToken(account) {
   });
 }
 
-/** The account budget's bounds and default (src/guard/settings.ts). */
+/** The account budget's bounds and default (src/engine/guard/settings.ts). */
 export const BUDGET = { min: 10, max: 60_000, default: 110 };
 
 /** An account budget in words: "110 requests/min", or "none". @param {Account} account */

@@ -1,0 +1,22 @@
+import type { Env } from "../../lib/env";
+import { AppError } from "../../lib/http/errors";
+
+const ACCOUNT_ID = /^acc_[A-Za-z0-9_-]{16}$/;
+const SERVER_ID = /^mcp_[A-Za-z0-9_-]{16}$/;
+
+function notFound(what: string): AppError {
+  return new AppError(404, "not_found", `${what} not found.`);
+}
+
+/** The account's Durable Object; malformed ids are 404 without creating an object. */
+export function accountStub(env: Env, id: string) {
+  if (!ACCOUNT_ID.test(id)) throw notFound("Integrated account");
+  return env.ACCOUNTS.get(env.ACCOUNTS.idFromName(id));
+}
+
+export function serverStub(env: Env, id: string) {
+  if (!SERVER_ID.test(id)) throw notFound("MCP server");
+  return env.SERVERS.get(env.SERVERS.idFromName(id));
+}
+
+export { notFound };
