@@ -5,12 +5,14 @@ export interface Env {
   TOKENS: KVNamespace;
   /** OAuth clients, grants and tokens, as @cloudflare/workers-oauth-provider stores them. */
   OAUTH_KV: KVNamespace;
-  SERVERS: DurableObjectNamespace<import("../server/server-object/server-object").ServerObject>;
-  ACCOUNTS: DurableObjectNamespace<import("../server/accounts/account-object").AccountObject>;
+  // The Durable Object namespaces are untyped here so that this bottom layer names no class of
+  // the layers above; each class's module gives its typed stub through `objectStub` below.
+  SERVERS: DurableObjectNamespace;
+  ACCOUNTS: DurableObjectNamespace;
   /** The API keys created through the admin API (src/server/keys/key-object.ts). */
-  KEYS: DurableObjectNamespace<import("../server/keys/key-object").KeyObject>;
+  KEYS: DurableObjectNamespace;
   /** Dynamic Client Registrations of the last hour (src/server/oauth/registration-limit.ts). */
-  REGISTRATIONS: DurableObjectNamespace<import("../server/oauth/registration-limit").RegistrationObject>;
+  REGISTRATIONS: DurableObjectNamespace;
   /** The admin page's static files (wrangler.toml `[assets]`). */
   ASSETS: Fetcher;
   EDESK_API_BASE_URL?: string;
@@ -24,6 +26,18 @@ export interface Env {
   EDESK_TIMEOUT_MS?: string;
   /** "true": OAuth client metadata documents may live on loopback hosts (dev and tests only). */
   OAUTH_CIMD_ALLOW_LOOPBACK?: string;
+}
+
+/**
+ * The stub of the object named `name` in `namespace`, typed as the class that wrangler.toml binds
+ * to it. Only a class's own module calls this (`serverObject`, `accountObject`, `keyStore`,
+ * `registrationLimit`), so each binding is typed once, next to its class.
+ */
+export function objectStub<T extends Rpc.DurableObjectBranded>(
+  namespace: DurableObjectNamespace,
+  name: string,
+): DurableObjectStub<T> {
+  return namespace.get(namespace.idFromName(name)) as unknown as DurableObjectStub<T>;
 }
 
 const list = (value: string | undefined): string[] =>

@@ -2,8 +2,9 @@ import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { api, initialize, newAccount, newServer, rpc } from "./helpers";
 import { AUDIT_MAX_KEYS, AUDIT_MAX_NAME } from "../../src/server/server-object/audit";
+import { serverObject } from "../../src/server/server-object/server-object";
 
-const serverStub = (id: string) => env.SERVERS.get(env.SERVERS.idFromName(id));
+const serverStub = (id: string) => serverObject(env, id);
 
 /** `count` argument names of `length` characters each: what a caller may send unchecked. */
 function junkArgs(count: number, length: number): Record<string, number> {

@@ -1,11 +1,11 @@
 import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { ServerObject } from "../../src/server/server-object/server-object";
+import { serverObject, type ServerObject } from "../../src/server/server-object/server-object";
 import { CLIENT_NAME_MAX, CLIENT_VERSION_MAX } from "../../src/server/mcp/client-identity";
 import { api, newAccount, newServer, rpc } from "./helpers";
 
 const TOOL = "list_all_e_desk_tickets";
-const serverStub = (id: string) => env.SERVERS.get(env.SERVERS.idFromName(id));
+const serverStub = (id: string) => serverObject(env, id);
 
 async function auditRows(accountId: string, serverId: string) {
   const res = await api("GET", `/api/integrated-account/${accountId}/mcp/${serverId}/audit`);

@@ -1,7 +1,10 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { CONSENT_WINDOW_MS, MAX_CONSENT_FAILURES } from "../../src/server/server-object/consent-attempts";
-import type { ServerObject } from "../../src/server/server-object/server-object";
+import {
+  CONSENT_WINDOW_MS,
+  MAX_CONSENT_FAILURES,
+} from "../../src/server/server-object/consent-attempts";
+import { serverObject, type ServerObject } from "../../src/server/server-object/server-object";
 import { api, newAccount, newServer } from "./helpers";
 import {
   authorizeUrl,
@@ -32,7 +35,7 @@ async function attempt(url: string, key: string) {
 
 /** Moves the clock of a server's consent throttle. */
 function shiftClock(serverId: string, ms: number) {
-  const stub = env.SERVERS.get(env.SERVERS.idFromName(serverId));
+  const stub = serverObject(env, serverId);
   return runInDurableObject(stub, (instance: ServerObject) => {
     instance.consentAttempts.now = () => Date.now() + ms;
   });

@@ -1,9 +1,9 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ServerObject } from "../../src/server/server-object/server-object";
+import { serverObject, type ServerObject } from "../../src/server/server-object/server-object";
 import { api, initialize, newAccount, newServer, rpc } from "./helpers";
 
-const stubOf = (id: string) => env.SERVERS.get(env.SERVERS.idFromName(id));
+const stubOf = (id: string) => serverObject(env, id);
 
 /** Runs the object's alarm handler as the runtime would deliver it, however often. */
 const deliverAlarm = (id: string) =>

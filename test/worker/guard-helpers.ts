@@ -92,8 +92,5 @@ export async function auditOf(accountId: string, serverId: string) {
   return res.body.result as { tool: string; guard: string; is_error: boolean }[];
 }
 
-/** The ServerObject of a server, for its guard's clock. */
-export const serverObject = (id: string) => env.SERVERS.get(env.SERVERS.idFromName(id));
-
 export const textOf = (result: { content: { text?: string }[] }) =>
   result.content.map((part) => part.text ?? "").join("\n");

@@ -1,9 +1,9 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { AccountObject } from "../../src/server/accounts/account-object";
-import type { ServerObject } from "../../src/server/server-object/server-object";
+import { accountObject, type AccountObject } from "../../src/server/accounts/account-object";
+import { serverObject, type ServerObject } from "../../src/server/server-object/server-object";
 import { api, initialize, newAccount, newServer, rpc, simulatorRequests } from "./helpers";
-import { auditOf, serverObject, someTicket, textOf } from "./guard-helpers";
+import { auditOf, someTicket, textOf } from "./guard-helpers";
 
 // The loop guard and both budgets through MCP, with the guard's clocks moved by the test
 // instead of sleeping. The `budget` tenant's request log shows what reached eDesk.
@@ -21,13 +21,13 @@ beforeAll(async () => {
 
 /** Sets the clock of a server's guard (loop guard, its budget, its lease of the account's). */
 async function serverClock(serverId: string, at: number) {
-  await runInDurableObject(serverObject(serverId), (instance: ServerObject) => {
+  await runInDurableObject(serverObject(env, serverId), (instance: ServerObject) => {
     instance.guard.now = () => at;
   });
 }
 
 async function accountClock(accountId: string, at: number) {
-  const stub = env.ACCOUNTS.get(env.ACCOUNTS.idFromName(accountId));
+  const stub = accountObject(env, accountId);
   await runInDurableObject(stub, (instance: AccountObject) => {
     instance.now = () => at;
   });

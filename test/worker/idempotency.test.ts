@@ -1,6 +1,6 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { ServerObject } from "../../src/server/server-object/server-object";
+import { serverObject, type ServerObject } from "../../src/server/server-object/server-object";
 import { initialize, newAccount, newServer, rpc, simulatorRequests } from "./helpers";
 
 const NOTE = { ticket_id: 1409923, type: "Note", body: "Refund approved" };
@@ -58,7 +58,7 @@ describe("idempotency_key under a retrying client", () => {
     const { headers } = await initialize(server.url);
     const key = `durable-${crypto.randomUUID()}`;
     const original = await call(server.url, headers, 1, { ...NOTE, idempotency_key: key });
-    const stub = env.SERVERS.get(env.SERVERS.idFromName(server.id));
+    const stub = serverObject(env, server.id);
     const rows = await runInDurableObject(stub, (_instance: ServerObject, state) =>
       state.storage.sql
         .exec<{ key: string; result: string }>("SELECT key, result FROM idempotency")

@@ -16,8 +16,9 @@ import {
   AuditTrail,
   type AuditEntry,
 } from "../../src/server/server-object/audit";
+import { serverObject } from "../../src/server/server-object/server-object";
 
-const serverStub = (id: string) => env.SERVERS.get(env.SERVERS.idFromName(id));
+const serverStub = (id: string) => serverObject(env, id);
 
 async function callTool(url: string, headers: Record<string, string>, name: string, args: object) {
   return rpc(url, { id: 7, method: "tools/call", params: { name, arguments: args } }, headers);

@@ -6,6 +6,7 @@ import {
   MAX_REGISTRATIONS_PER_HOUR,
   REGISTRATION_WINDOW_MS,
   type RegistrationObject,
+  registrationLimit,
 } from "../../src/server/oauth/registration-limit";
 import { ORIGIN } from "./helpers";
 import { oauthKv, REDIRECT_URI } from "./oauth-helpers";
@@ -35,7 +36,7 @@ let offset = 0;
 function moveClock(ms: number) {
   offset += ms;
   const at = offset;
-  const stub = env.REGISTRATIONS.get(env.REGISTRATIONS.idFromName("registrations"));
+  const stub = registrationLimit(env);
   return runInDurableObject(stub, (instance: RegistrationObject) => {
     instance.now = () => Date.now() + at;
   });

@@ -1,9 +1,10 @@
 import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { decodeBase64 } from "../../src/lib/encoding/base64";
-import type { ServerObject } from "../../src/server/server-object/server-object";
+import { serverObject, type ServerObject } from "../../src/server/server-object/server-object";
 import { generateToken } from "../../src/server/tokens/token";
 import { API_KEY, api, DEMO_TOKEN, initialize, newAccount, newServer, rpc } from "./helpers";
+import { accountObject } from "../../src/server/accounts/account-object";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -73,8 +74,8 @@ describe("secrets at rest", () => {
     expect(call.body.result.isError).toBeUndefined();
     const stored = [
       await dumpKv(),
-      await dumpObject(env.SERVERS.get(env.SERVERS.idFromName(server.id))),
-      await dumpObject(env.ACCOUNTS.get(env.ACCOUNTS.idFromName(accountId))),
+      await dumpObject(serverObject(env, server.id)),
+      await dumpObject(accountObject(env, accountId)),
     ].join("\n");
     // The dumps are real: they hold the server's record and its audit and idempotency rows.
     expect(stored).toContain(server.id);

@@ -4,7 +4,7 @@ import { MAX_DECLARED_CHARS } from "../../src/server/mcp/client-info";
 import { MAX_EVENT_CHARS } from "../../src/server/mcp/event-store";
 import { MAX_LEGACY_SESSIONS } from "../../src/server/mcp/session-host";
 import { MAX_SESSIONS, SessionTable } from "../../src/server/mcp/session-table";
-import type { ServerObject } from "../../src/server/server-object/server-object";
+import { serverObject, type ServerObject } from "../../src/server/server-object/server-object";
 import { MAX_PROBLEMS, MAX_UNKNOWN_NAMED } from "../../src/engine/tools/validate-args";
 import { api, initialize, newAccount, newServer, rpc } from "./helpers";
 
@@ -24,7 +24,7 @@ type Host = {
   events: { size: { events: number; chars: number } };
 };
 
-const stubOf = (id: string) => env.SERVERS.get(env.SERVERS.idFromName(id));
+const stubOf = (id: string) => serverObject(env, id);
 const hostOf = (instance: ServerObject) => instance.sessions as unknown as Host;
 
 describe("a long-lived session", () => {

@@ -1,6 +1,6 @@
 import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { ServerObject } from "../../src/server/server-object/server-object";
+import { serverObject, type ServerObject } from "../../src/server/server-object/server-object";
 import { SESSION_TTL_MS } from "../../src/server/mcp/session-table";
 import { api, initialize, newAccount, newServer, rpc } from "./helpers";
 
@@ -92,7 +92,7 @@ describe("Streamable HTTP", () => {
       "mcp-session-id": init.headers.get("mcp-session-id")!,
       "mcp-protocol-version": "2025-11-25",
     };
-    const stub = env.SERVERS.get(env.SERVERS.idFromName(server.id));
+    const stub = serverObject(env, server.id);
     await runInDurableObject(stub, (instance: ServerObject) => instance.sessions.closeAll());
     const ping = await rpc(server.url, { id: 1, method: "ping" }, headers);
     expect(ping.body).toEqual({ jsonrpc: "2.0", id: 1, result: {} });
@@ -155,7 +155,7 @@ describe("Streamable HTTP", () => {
   it("keeps a session across the object's eviction from memory", async () => {
     const server = await newServer(await newAccount());
     const { headers } = await initialize(server.url);
-    const stub = env.SERVERS.get(env.SERVERS.idFromName(server.id));
+    const stub = serverObject(env, server.id);
     await runInDurableObject(stub, async (instance: ServerObject) => {
       await instance.sessions.closeAll();
     });
@@ -284,7 +284,7 @@ describe("stored sessions", () => {
   it("are pruned once idle past their TTL, and only then", async () => {
     const server = await newServer(await newAccount());
     const { headers } = await initialize(server.url);
-    const stub = env.SERVERS.get(env.SERVERS.idFromName(server.id));
+    const stub = serverObject(env, server.id);
     const pruned = await runInDurableObject(stub, async (instance: ServerObject) => [
       await instance.sessions.prune(Date.now()),
       await instance.sessions.prune(Date.now() + SESSION_TTL_MS + 1000),
@@ -295,7 +295,7 @@ describe("stored sessions", () => {
 
   it("moves sessions stored as keys by earlier releases into the table, bounded", async () => {
     const server = await newServer(await newAccount());
-    const stub = env.SERVERS.get(env.SERVERS.idFromName(server.id));
+    const stub = serverObject(env, server.id);
     const clientInfo = { name: "old", version: "1", description: "x".repeat(500_000) };
     const meta = (last_seen: number) => ({
       protocolVersion: "2025-11-25",

@@ -1,6 +1,6 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { ServerObject } from "../../src/server/server-object/server-object";
+import { serverObject, type ServerObject } from "../../src/server/server-object/server-object";
 import { AUDIT_FLUSH_MS } from "../../src/server/server-object/audit";
 import {
   UNKNOWN_TOOL,
@@ -18,7 +18,7 @@ const SIM = "http://edesk.test/__sim";
 const HOUR = 60 * 60 * 1000;
 const TICKET = "get_single_e_desk_ticket_by_id";
 
-const serverStub = (id: string) => env.SERVERS.get(env.SERVERS.idFromName(id));
+const serverStub = (id: string) => serverObject(env, id);
 const usagePath = (accountId: string, serverId: string) =>
   `/api/integrated-account/${accountId}/mcp/${serverId}/usage`;
 

@@ -1,5 +1,7 @@
 import type { Env } from "../../lib/env";
 import { AppError } from "../../lib/http/errors";
+import { accountObject } from "../../server/accounts/account-object";
+import { serverObject } from "../../server/server-object/server-object";
 
 const ACCOUNT_ID = /^acc_[A-Za-z0-9_-]{16}$/;
 const SERVER_ID = /^mcp_[A-Za-z0-9_-]{16}$/;
@@ -11,12 +13,12 @@ function notFound(what: string): AppError {
 /** The account's Durable Object; malformed ids are 404 without creating an object. */
 export function accountStub(env: Env, id: string) {
   if (!ACCOUNT_ID.test(id)) throw notFound("Integrated account");
-  return env.ACCOUNTS.get(env.ACCOUNTS.idFromName(id));
+  return accountObject(env, id);
 }
 
 export function serverStub(env: Env, id: string) {
   if (!SERVER_ID.test(id)) throw notFound("MCP server");
-  return env.SERVERS.get(env.SERVERS.idFromName(id));
+  return serverObject(env, id);
 }
 
 export { notFound };

@@ -2,10 +2,11 @@ import type { Config, Env } from "../../lib/env";
 import { MAX_BODY_BYTES } from "../../lib/http/read-json";
 import { findServerId, forgetTokenRoute } from "../../server/tokens/token-store";
 import { looksLikeToken, sha256Hex } from "../../server/tokens/token";
-import { attachOAuthGrant } from "../../server/oauth/mcp-auth";
+import { attachOAuthGrant } from "../oauth/attach-grant";
 import { jsonRpcError } from "../../server/mcp/json-rpc";
 import { notFound, TOKEN_HASH_HEADER, UNKNOWN_HEADER } from "../../server/mcp/not-found";
 import { originAllowed } from "./origin";
+import { serverObject } from "../../server/server-object/server-object";
 
 /** `/mcp/<token>`, `/mcp/<token>/sse`, `/mcp/<token>/messages`. */
 const MCP_PATH = /^\/mcp\/([^/]+)(?:\/(?:sse|messages))?\/?$/;
@@ -34,7 +35,7 @@ export async function routeMcp(request: Request, env: Env, config: Config): Prom
   const headers = new Headers(request.headers);
   headers.set(TOKEN_HASH_HEADER, tokenHash);
   await attachOAuthGrant(request, headers, env, config, serverId);
-  const stub = env.SERVERS.get(env.SERVERS.idFromName(serverId));
+  const stub = serverObject(env, serverId);
   const response = await stub.fetch(new Request(request, { headers }));
   if (response.headers.has(UNKNOWN_HEADER)) {
     forgetTokenRoute(tokenHash);

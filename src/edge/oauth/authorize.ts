@@ -9,12 +9,14 @@ import { parseConfig, type Env } from "../../lib/env";
 import { readBody } from "../../lib/http/read-json";
 import { mcpKeyFor } from "../../server/keys/check";
 import { previewTools } from "../../engine/tools/toolset";
-import { authorizationServer } from "../../server/oauth/authorization-server";
+import { authorizationServer } from "./authorization-server";
 import { cimdClientIdAllowed } from "./client-id-policy";
 import { consentPage, messagePage, pageHeaders } from "./consent-page";
 import { grantUserId, type GrantProps } from "../../server/oauth/grant";
 import { serverOfResource, type ProtectedServer } from "./protected-server";
 import { grantResource, MCP_SCOPE } from "../../server/oauth/urls";
+import { accountObject } from "../../server/accounts/account-object";
+import { serverObject } from "../../server/server-object/server-object";
 
 const MAX_FORM_BYTES = 16 * 1024;
 const MAX_KEY_LENGTH = 256;
@@ -117,7 +119,7 @@ async function showConsent(
   const client = await flow.oauth.describeConsent(authRequest);
   // A refused key starts a fresh transaction rather than echoing the posted handle.
   const consent = await flow.oauth.beginConsent(authRequest);
-  const account = await env.ACCOUNTS.get(env.ACCOUNTS.idFromName(server.account_id)).get();
+  const account = await accountObject(env, server.account_id).get();
   const body = consentPage({
     client,
     serverName: server.name,
@@ -160,7 +162,7 @@ async function decide(
   const checked = presented !== "" && presented.length <= MAX_KEY_LENGTH;
   // Wrong keys are throttled per server (consent-attempts.ts); while throttled no key is
   // checked, the right one included, so the page tells a guesser nothing.
-  const object = env.SERVERS.get(env.SERVERS.idFromName(server.id));
+  const object = serverObject(env, server.id);
   const wait = checked ? await object.takeConsentAttempt() : 0;
   if (wait === null) {
     return html(404, messagePage("This sign-in cannot go on", "The MCP server no longer exists."));

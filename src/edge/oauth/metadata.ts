@@ -2,7 +2,7 @@ import type { Env } from "../../lib/env";
 import { jsonResponse } from "../../lib/http/errors";
 import { notFound, UNKNOWN_HEADER } from "../../server/mcp/not-found";
 import { looksLikeToken } from "../../server/tokens/token";
-import { authorizationServer } from "../../server/oauth/authorization-server";
+import { authorizationServer } from "./authorization-server";
 import { protectedServer } from "./protected-server";
 import { MCP_SCOPE, PRM_PREFIX } from "../../server/oauth/urls";
 

@@ -1,4 +1,4 @@
-import type { ServerObject } from "../../server/server-object/server-object";
+import { serverObject, type ServerObject } from "../../server/server-object/server-object";
 import type { Env } from "../../lib/env";
 import { findServerId } from "../../server/tokens/token-store";
 import { sha256Hex } from "../../server/tokens/token";
@@ -16,7 +16,7 @@ export type ProtectedServer = NonNullable<Awaited<ReturnType<ServerObject["view"
 export async function protectedServer(env: Env, token: string): Promise<ProtectedServer | null> {
   const serverId = await findServerId(env.TOKENS, await sha256Hex(token));
   if (!serverId || !isServerId(serverId)) return null;
-  const view = await env.SERVERS.get(env.SERVERS.idFromName(serverId)).view();
+  const view = await serverObject(env, serverId).view();
   return view?.config.require_api_token_auth ? view : null;
 }
 

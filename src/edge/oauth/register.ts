@@ -1,10 +1,10 @@
 import type { Env } from "../../lib/env";
 import { AppError } from "../../lib/http/errors";
 import { readBody } from "../../lib/http/read-json";
-import { authorizationServer } from "../../server/oauth/authorization-server";
+import { authorizationServer } from "./authorization-server";
 import { oauthError } from "./oauth-error";
 import { addressGroup, registrationLimit } from "../../server/oauth/registration-limit";
-import { MAX_REGISTRATION_BYTES } from "../../server/oauth/registration-policy";
+import { MAX_REGISTRATION_BYTES } from "./registration-policy";
 
 /**
  * `POST /oauth/register`, RFC 7591 Dynamic Client Registration, answered by the library. The

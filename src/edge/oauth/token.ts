@@ -3,7 +3,7 @@ import { AppError } from "../../lib/http/errors";
 import { readBody } from "../../lib/http/read-json";
 import { findServerId } from "../../server/tokens/token-store";
 import { sha256Hex } from "../../server/tokens/token";
-import { authorizationServer } from "../../server/oauth/authorization-server";
+import { authorizationServer } from "./authorization-server";
 import { cimdClientIdAllowed, clientIdsOfTokenRequest } from "./client-id-policy";
 import { isServerId, serverIdOfCredential } from "../../server/oauth/grant";
 import { oauthError } from "./oauth-error";

@@ -1,6 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import type { EncryptedSecret } from "../../lib/crypto/credentials";
-import type { Env } from "../../lib/env";
+import { objectStub, type Env } from "../../lib/env";
 import { AccountBudget, type LeaseGrant } from "../../engine/guard/account-budget";
 import { accountBudget } from "../../engine/guard/settings";
 
@@ -104,4 +104,9 @@ export class AccountObject extends DurableObject<Env> {
     await this.ctx.storage.deleteAll();
     return record.server_ids;
   }
+}
+
+/** The AccountObject of an account id (wrangler.toml binds ACCOUNTS to this class). */
+export function accountObject(env: Env, accountId: string): DurableObjectStub<AccountObject> {
+  return objectStub<AccountObject>(env.ACCOUNTS, accountId);
 }

@@ -1,8 +1,8 @@
-import type { Env } from "../../lib/env";
+import { objectStub, type Env } from "../../lib/env";
 import { AppError } from "../../lib/http/errors";
 import { encodeBase64Url } from "../../lib/encoding/base64";
 import { randomId, sha256Hex } from "../tokens/token";
-import type { KeyRecord } from "./key-object";
+import type { KeyObject, KeyRecord } from "./key-object";
 import { MAX_KEYS, type CreateKeyBody, type KeyView } from "./schemas";
 
 /** Generated keys: a recognisable prefix (for secret scanners and a cheap pre-check) + 256 bits. */
@@ -12,9 +12,12 @@ const KEY_ID = /^key_[A-Za-z0-9_-]{16}$/;
 
 export const looksLikeStoredKey = (value: string) => KEY_SHAPE.test(value);
 
-/** The single KeyObject (see key-object.ts for why one Durable Object). */
-export function keyStore(env: Env) {
-  return env.KEYS.get(env.KEYS.idFromName("keys"));
+/**
+ * The single KeyObject (see key-object.ts for why one Durable Object; wrangler.toml binds KEYS to
+ * its class).
+ */
+export function keyStore(env: Env): DurableObjectStub<KeyObject> {
+  return objectStub<KeyObject>(env.KEYS, "keys");
 }
 
 /**

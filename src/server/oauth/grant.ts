@@ -38,27 +38,13 @@ export function isServerId(value: string): boolean {
   return SERVER_ID.test(value);
 }
 
-function isGrantProps(value: unknown): value is GrantProps {
+export function isGrantProps(value: unknown): value is GrantProps {
   const props = value as Partial<GrantProps> | null;
   return (
     typeof props?.server_id === "string" &&
     typeof props.account_id === "string" &&
     typeof props.key_hash === "string"
   );
-}
-
-/**
- * The ServerObject stays the authority: a grant works only while its server exists, has not
- * expired and belongs to the same account, and while the key that approved it still opens it.
- */
-export async function grantStillValid(
-  env: Env,
-  props: unknown,
-): Promise<{ id: string; account_id: string } | null> {
-  if (!isGrantProps(props) || !isServerId(props.server_id)) return null;
-  const view = await env.SERVERS.get(env.SERVERS.idFromName(props.server_id)).view();
-  if (!view || view.account_id !== props.account_id) return null;
-  return (await mcpKeyHashAllows(props.key_hash, env, view.account_id)) ? view : null;
 }
 
 /** Whether the grant props from the gate belong to this server and its approving key still opens it. */

@@ -1,38 +1,14 @@
-import { parseConfig, type Config, type Env } from "../../lib/env";
+import { parseConfig, type Env } from "../../lib/env";
 import { bearer, mcpKeyAllows } from "../keys/check";
 import { jsonRpcError } from "../mcp/json-rpc";
-import { authorizationServer } from "./authorization-server";
-import { grantOpens, serverIdOfCredential } from "./grant";
-import { grantResource, issuerOrigin, MCP_SCOPE, resourceMetadataUrl } from "./urls";
+import { grantOpens } from "./grant";
+import { issuerOrigin, MCP_SCOPE, resourceMetadataUrl } from "./urls";
 
 /**
  * Header by which the worker hands the ServerObject the props of an OAuth access token it has
  * validated (never the token). The worker drops any copy a client sends.
  */
 export const OAUTH_GRANT_HEADER = "x-edesk-mcp-oauth-grant";
-
-/**
- * The worker's half of OAuth on `/mcp/*`: an access token of this server's grant resource is
- * validated here, where the token endpoint wrote it (KV reads its own writes in one location,
- * while the ServerObject may live in another), and its props go on to the ServerObject.
- */
-export async function attachOAuthGrant(
-  request: Request,
-  headers: Headers,
-  env: Env,
-  config: Config,
-  serverId: string,
-): Promise<void> {
-  headers.delete(OAUTH_GRANT_HEADER);
-  const token = bearer(request);
-  // Only our own shape, and only a token naming this server, is looked up at all.
-  if (!token || serverIdOfCredential(token) !== serverId) return;
-  const origin = issuerOrigin(request, config);
-  if (!origin) return;
-  const resource = grantResource(origin, serverId);
-  const valid = await authorizationServer(origin, serverId).validateToken(resource, token, env);
-  if (valid) headers.set(OAUTH_GRANT_HEADER, JSON.stringify(valid.props));
-}
 
 /**
  * The ServerObject's check for a server with `require_api_token_auth`: an OAuth grant of this

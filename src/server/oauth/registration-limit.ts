@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import type { Env } from "../../lib/env";
+import { objectStub, type Env } from "../../lib/env";
 
 /**
  * Dynamic Client Registration is open to anyone on the Internet (RFC 7591, as MCP clients use
@@ -112,7 +112,7 @@ export class RegistrationObject extends DurableObject<Env> {
   }
 }
 
-/** The registration counter of this service. */
+/** The registration counter of this service (wrangler.toml binds REGISTRATIONS to its class). */
 export function registrationLimit(env: Env): DurableObjectStub<RegistrationObject> {
-  return env.REGISTRATIONS.get(env.REGISTRATIONS.idFromName("registrations"));
+  return objectStub<RegistrationObject>(env.REGISTRATIONS, "registrations");
 }

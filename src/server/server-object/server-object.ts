@@ -1,7 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { CallToolResult, RequestId } from "@modelcontextprotocol/sdk/types.js";
 import { decryptSecret, type EncryptedSecret } from "../../lib/crypto/credentials";
-import { parseConfig, type Env } from "../../lib/env";
+import { objectStub, parseConfig, type Env } from "../../lib/env";
 import { deleteTokenRoute } from "../tokens/token-store";
 import { createEdeskClient } from "../../edesk/client";
 import { scrubber } from "../../edesk/scrub";
@@ -18,7 +18,7 @@ import { auditedCall, configAllows } from "../../engine/tools/audit-call";
 import { AUDIT_FLUSH_MS, AuditTrail, type AuditEntry } from "./audit";
 import { guardRefusal, outcomeOf, UsageTable, type UsageCall, type UsageReport } from "./usage";
 import { WriteLedgerTable } from "./write-ledger";
-import type { AccountObject } from "../accounts/account-object";
+import { accountObject, type AccountObject } from "../accounts/account-object";
 import { Guard } from "../../engine/guard/call-guard";
 import { NO_ELICITATION, type ConfirmChannel } from "../../engine/guard/confirm";
 import { ConfirmationSigner } from "../../engine/guard/request-state";
@@ -240,7 +240,7 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
   private account(): DurableObjectStub<AccountObject> {
     const id = this.record?.account_id ?? "";
     if (this.accountObject?.id !== id) {
-      const stub = this.env.ACCOUNTS.get(this.env.ACCOUNTS.idFromName(id));
+      const stub = accountObject(this.env, id);
       this.accountObject = { id, stub };
     }
     return this.accountObject.stub;
@@ -316,4 +316,9 @@ function rateFigures(result: CallToolResult): Record<string, string> | undefined
     if (meta[name] !== undefined) headers[name] = String(meta[name]);
   }
   return headers;
+}
+
+/** The ServerObject of a server id (wrangler.toml binds SERVERS to this class). */
+export function serverObject(env: Env, serverId: string): DurableObjectStub<ServerObject> {
+  return objectStub<ServerObject>(env.SERVERS, serverId);
 }

@@ -1,5 +1,9 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { IDEMPOTENCY_TTL_MS, type StoredWrite, type WriteLedger } from "../../engine/tools/idempotency";
+import {
+  IDEMPOTENCY_TTL_MS,
+  type StoredWrite,
+  type WriteLedger,
+} from "../../engine/tools/idempotency";
 
 /**
  * Outcomes of keyed creates in the ServerObject's SQLite storage (engine/tools/idempotency.ts), kept

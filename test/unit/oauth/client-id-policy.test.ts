@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { cimdClientIdAllowed, clientIdsOfTokenRequest } from "../../../src/edge/oauth/client-id-policy";
+import {
+  cimdClientIdAllowed,
+  clientIdsOfTokenRequest,
+} from "../../../src/edge/oauth/client-id-policy";
 
 describe("where a client ID metadata document may live", () => {
   it("admits public https names, and ids that are not CIMD URLs at all", () => {

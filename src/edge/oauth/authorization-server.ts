@@ -2,9 +2,17 @@ import { OAuthAuthorizationServer, OAuthError } from "@cloudflare/workers-oauth-
 import { BoundedMap } from "../../lib/collections/bounded-map";
 import type { Env } from "../../lib/env";
 import { redact } from "../../lib/http/errors";
-import { grantStillValid } from "./grant";
+import { mcpKeyHashAllows } from "../../server/keys/check";
+import { isGrantProps, isServerId } from "../../server/oauth/grant";
+import { serverObject } from "../../server/server-object/server-object";
 import { checkRegistration } from "./registration-policy";
-import { AUTHORIZE_PATH, grantResource, MCP_SCOPE, REGISTER_PATH, TOKEN_PATH } from "./urls";
+import {
+  AUTHORIZE_PATH,
+  grantResource,
+  MCP_SCOPE,
+  REGISTER_PATH,
+  TOKEN_PATH,
+} from "../../server/oauth/urls";
 
 /** Access tokens live 15 minutes; the refresh token (rotated on use) keeps a grant 30 days. */
 export const ACCESS_TOKEN_TTL_S = 15 * 60;
@@ -70,4 +78,18 @@ function build(origin: string, serverId: string): OAuthAuthorizationServer<Env> 
       console.warn(redact(`oauth ${status} ${code}: ${internal.category}/${internal.reason}`));
     },
   });
+}
+
+/**
+ * The ServerObject stays the authority: a grant works only while its server exists, has not
+ * expired and belongs to the same account, and while the key that approved it still opens it.
+ */
+async function grantStillValid(
+  env: Env,
+  props: unknown,
+): Promise<{ id: string; account_id: string } | null> {
+  if (!isGrantProps(props) || !isServerId(props.server_id)) return null;
+  const view = await serverObject(env, props.server_id).view();
+  if (!view || view.account_id !== props.account_id) return null;
+  return (await mcpKeyHashAllows(props.key_hash, env, view.account_id)) ? view : null;
 }
