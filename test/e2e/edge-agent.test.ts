@@ -206,8 +206,12 @@ describe("README section on agent backends", () => {
     const blocks = [...section.matchAll(/```(?:ts|toml)\n([\s\S]*?)```/g)].map((m) => m[1]!);
     expect(blocks.length).toBeGreaterThanOrEqual(3);
     const example = unindent(
-      ["wrangler.toml", "src/edge-agent.ts", "src/index.ts"]
-        .map((file) => read(`examples/edge-agent/${file}`))
+      [
+        "examples/edge-agent/wrangler.toml",
+        "examples/edge-agent/src/edge-agent.ts",
+        "examples/edge-agent/src/index.ts",
+      ]
+        .map(read)
         .join("\n"),
     );
     for (const block of blocks) expect(example).toContain(unindent(block));
