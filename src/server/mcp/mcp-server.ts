@@ -37,20 +37,19 @@ export interface CallScope extends UpstreamBudget {
   streamed?: boolean;
 }
 
+/** What each era's handler passes with a tool call. */
+export interface CallExtra {
+  signal: AbortSignal;
+  requestId: RequestId;
+  scope?: CallScope;
+  /** How this call's client can reach a person (src/engine/guard/confirm.ts). */
+  confirm?: ConfirmChannel;
+}
+
 /** What an MCP server of either protocol era needs from the ServerObject that hosts it. */
 export interface ToolHost {
   listTools(): Tool[];
-  callTool(
-    name: string,
-    args: Record<string, unknown>,
-    extra: {
-      signal: AbortSignal;
-      requestId: RequestId;
-      scope?: CallScope;
-      /** How this call's client can reach a person (src/engine/guard/confirm.ts). */
-      confirm?: ConfirmChannel;
-    },
-  ): Promise<CallToolResult>;
+  callTool(name: string, args: Record<string, unknown>, extra: CallExtra): Promise<CallToolResult>;
   /** Whether some calls are confirmed by a person (`config.confirm` is on). */
   asksPeople(): boolean;
   /** The signer of 2026-07-28 confirmation rounds, when `asksPeople()`. */

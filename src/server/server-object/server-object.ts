@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import type { CallToolResult, RequestId } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { decryptSecret, type EncryptedSecret } from "../../lib/crypto/credentials";
 import { objectStub, parseConfig, type Env } from "../../lib/env";
 import { deleteTokenRoute } from "../tokens/token-store";
@@ -7,7 +7,7 @@ import { createEdeskClient } from "../../edesk/client";
 import { scrubber } from "../../edesk/scrub";
 import { accountLimiter } from "../../edesk/rate-limit";
 import { configKey, toolSetFor } from "../../engine/tools/toolset";
-import type { CallScope, ToolHost } from "../mcp/mcp-server";
+import type { CallExtra, ToolHost } from "../mcp/mcp-server";
 import { ModernEndpoint } from "../mcp/modern";
 import { redact } from "../../lib/http/errors";
 import { JsonRpcError, toJsonRpcError } from "../mcp/json-rpc";
@@ -20,7 +20,7 @@ import { guardRefusal, outcomeOf, UsageTable, type UsageCall, type UsageReport }
 import { WriteLedgerTable } from "./write-ledger";
 import { accountObject, type AccountObject } from "../accounts/account-object";
 import { Guard } from "../../engine/guard/call-guard";
-import { NO_ELICITATION, type ConfirmChannel } from "../../engine/guard/confirm";
+import { NO_ELICITATION } from "../../engine/guard/confirm";
 import { ConfirmationSigner } from "../../engine/guard/request-state";
 import { isExpired, toView, type ServerRecord, type ServerView } from "./record";
 import { ConsentAttempts } from "./consent-attempts";
@@ -149,12 +149,7 @@ export class ServerObject extends DurableObject<Env> implements ToolHost {
   async callTool(
     name: string,
     args: Record<string, unknown>,
-    extra: {
-      signal: AbortSignal;
-      requestId: RequestId;
-      scope?: CallScope;
-      confirm?: ConfirmChannel;
-    },
+    extra: CallExtra,
   ): Promise<CallToolResult> {
     const record = await this.active();
     if (!record) throw new JsonRpcError(-32001, "This MCP server no longer exists.");
