@@ -1,4 +1,3 @@
-import { env } from "cloudflare:test";
 import { api, rpc, simulatorRequests } from "./helpers";
 
 // Shared by the guard-*.test.ts files: raw requests of both eras with the capabilities a test

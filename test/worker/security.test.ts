@@ -1,7 +1,7 @@
 import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { decodeBase64 } from "../../src/lib/encoding/base64";
-import { serverObject, type ServerObject } from "../../src/server/server-object/server-object";
+import { serverObject } from "../../src/server/server-object/server-object";
 import { generateToken } from "../../src/server/tokens/token";
 import { API_KEY, api, DEMO_TOKEN, initialize, newAccount, newServer, rpc } from "./helpers";
 import { accountObject } from "../../src/server/accounts/account-object";

@@ -1,5 +1,5 @@
 import { parseConfig, type Env } from "../../lib/env";
-import { bearer, mcpKeyAllows } from "../keys/check";
+import { mcpKeyAllows } from "../keys/check";
 import { jsonRpcError } from "../mcp/json-rpc";
 import { grantOpens } from "./grant";
 import { issuerOrigin, MCP_SCOPE, resourceMetadataUrl } from "./urls";
