@@ -17,7 +17,7 @@ import {
   watchPageFaults,
 } from "./browser/page-checks";
 import { screenshot } from "./browser/screenshots";
-import { admin, connect, DEMO_TOKEN, simulatorUrl, workerUrl } from "./stack";
+import { adminApi, connect, DEMO_TOKEN, simulatorUrl, workerUrl } from "./stack";
 
 const ACCOUNT = "Acme support desk";
 const SERVER = "Ticket triage (read-only)";
@@ -150,7 +150,7 @@ describe("the admin page, from sign-in to a revoked MCP server", () => {
     await page.getByRole("link", { name: "Create MCP Server" }).click();
     await page.getByRole("heading", { level: 1, name: "Create MCP Server" }).waitFor();
     // Nothing checked: the preview is the whole catalog, as the API lists it.
-    const all = await admin("GET", `/api/integrated-account/${accountId}/tools`);
+    const all = await adminApi("GET", `/api/integrated-account/${accountId}/tools`);
     expect(await previewNames(all.body.result.length)).toEqual(
       all.body.result.map((tool: { name: string }) => tool.name).sort(),
     );
@@ -300,9 +300,12 @@ describe("the admin page, from sign-in to a revoked MCP server", () => {
       ["All tools", "6", "1", "1", "1 (outside config: 1)", "0"],
     ]);
     // The page shows what the API answers.
-    const servers = await admin("GET", `/api/integrated-account/${accountId}/mcp`);
+    const servers = await adminApi("GET", `/api/integrated-account/${accountId}/mcp`);
     const serverId = servers.body.result.find((s: { name: string }) => s.name === SERVER).id;
-    const usage = await admin("GET", `/api/integrated-account/${accountId}/mcp/${serverId}/usage`);
+    const usage = await adminApi(
+      "GET",
+      `/api/integrated-account/${accountId}/mcp/${serverId}/usage`,
+    );
     expect(usage.body.totals).toEqual({
       calls: 6,
       edesk_errors: 1,
@@ -425,9 +428,9 @@ describe("API keys", () => {
   const KEY_NAME = "Claude Desktop for Acme";
 
   it("creates an mcp key for one account, shown once with a Copy button, that opens its server", async () => {
-    const accounts = await admin("GET", "/api/integrated-account?limit=100");
+    const accounts = await adminApi("GET", "/api/integrated-account?limit=100");
     const accountId = accounts.body.result.find((a: { name: string }) => a.name === ACCOUNT).id;
-    const server = await admin("POST", `/api/integrated-account/${accountId}/mcp`, {
+    const server = await adminApi("POST", `/api/integrated-account/${accountId}/mcp`, {
       name: "Protected",
       config: { require_api_token_auth: true },
     });

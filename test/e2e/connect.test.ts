@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { admin, connect, createAccount, createServer, type TransportKind } from "./stack";
+import { adminApi, connect, createAccount, createServer, type TransportKind } from "./stack";
 
 describe.each<TransportKind>(["streamable", "sse"])("the MCP SDK client over %s", (kind) => {
   it("initializes, lists the catalog's tools and reads a ticket", async () => {
@@ -56,7 +56,7 @@ describe.each<TransportKind>(["streamable", "sse"])("server config over %s", (ki
     const client = await connect(server.url, kind);
     try {
       await client.ping();
-      const revoked = await admin(
+      const revoked = await adminApi(
         "DELETE",
         `/api/integrated-account/${accountId}/mcp/${server.id}`,
       );

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, startDevWorker, type DevWorker } from "../../scripts/dev-stack.mjs";
 import { demoGet, demoWrites, expectRepliedAndClosed, freshDemoDesk } from "./demo-desk";
-import { admin, createAccount, createServer, workerUrl } from "./stack";
+import { adminApi, createAccount, createServer, workerUrl } from "./stack";
 
 // examples/edge-agent (an `agents` Agent in a Durable Object) under `wrangler dev` beside the
 // stack's worker and simulator: each run is triggered over its HTTP entry and judged by the
@@ -24,7 +24,7 @@ const WHERE_IS_MY_ORDER = {
  */
 let mcpKey: Promise<string> | undefined;
 const agentApiKey = (): Promise<string> =>
-  (mcpKey ??= admin("POST", "/api/keys", { name: "edge agent", scope: "mcp" }).then((res) => {
+  (mcpKey ??= adminApi("POST", "/api/keys", { name: "edge agent", scope: "mcp" }).then((res) => {
     if (res.status !== 201) throw new Error(`key: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.key as string;
   }));

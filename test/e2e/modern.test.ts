@@ -3,7 +3,7 @@ import { Client as V2Client, StreamableHTTPClientTransport } from "@modelcontext
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { callEdesk2026, connectEdesk2026 } from "../../docs/snippets/agent-2026";
 import { demoWrites, freshDemoDesk } from "./demo-desk";
-import { admin, createAccount, createMcpKey, createServer } from "./stack";
+import { adminApi, createAccount, createMcpKey, createServer } from "./stack";
 
 // The official SDK v2 client against `wrangler dev`, in the 2026-07-28 era: pinned (the
 // README's snippet) and in `auto` mode. The 2025-era clients keep their own tests unchanged.
@@ -102,7 +102,10 @@ describe("the SDK v2 client pinned to 2026-07-28", () => {
     const client = await pinned(server.url);
     const read = { name: "get_single_e_desk_ticket_by_id", arguments: { id: 1409923 } };
     expect((await client.callTool(read)).isError).toBeFalsy();
-    const revoked = await admin("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
+    const revoked = await adminApi(
+      "DELETE",
+      `/api/integrated-account/${accountId}/mcp/${server.id}`,
+    );
     expect(revoked.status).toBe(204);
     // tools/list may still come from the client's cache (ttlMs); a call always reaches us.
     await expect(client.callTool(read)).rejects.toThrow();
@@ -119,9 +122,13 @@ describe("the SDK v2 client pinned to 2026-07-28", () => {
     const subscription = await client.listen({ toolsListChanged: true });
     expect(subscription.honoredFilter.toolsListChanged).toBe(true);
 
-    const patched = await admin("PATCH", `/api/integrated-account/${accountId}/mcp/${server.id}`, {
-      config: { methods: ["read", "write"] },
-    });
+    const patched = await adminApi(
+      "PATCH",
+      `/api/integrated-account/${accountId}/mcp/${server.id}`,
+      {
+        config: { methods: ["read", "write"] },
+      },
+    );
     expect(patched.status).toBe(200);
     await heard;
     expect((await client.listTools()).tools.length).toBeGreaterThan(before);

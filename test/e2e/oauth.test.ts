@@ -64,7 +64,7 @@ afterAll(async () => {
 });
 
 // This file's own worker (OAuth settings of its own), driven like the shared stack's.
-const { api: admin } = stackClient({
+const { adminApi } = stackClient({
   fetch: (url, init) => fetch(url, init),
   workerUrl: () => worker.url,
   simulatorUrl,
@@ -73,12 +73,12 @@ const { api: admin } = stackClient({
 
 /** An account, a require_api_token_auth server on it and an mcp key for it. */
 async function protectedServer(config: Record<string, unknown> = {}) {
-  const account = await admin("POST", "/api/integrated-account", {
+  const account = await adminApi("POST", "/api/integrated-account", {
     integration: "edesk",
     name: "Acme Support (demo)",
     credentials: { api_token: DEMO_TOKEN },
   });
-  const server = await admin("POST", `/api/integrated-account/${account.body.id}/mcp`, {
+  const server = await adminApi("POST", `/api/integrated-account/${account.body.id}/mcp`, {
     name: "Order questions",
     config: {
       require_api_token_auth: true,
@@ -87,7 +87,7 @@ async function protectedServer(config: Record<string, unknown> = {}) {
       ...config,
     },
   });
-  const key = await admin("POST", "/api/keys", {
+  const key = await adminApi("POST", "/api/keys", {
     name: "Claude (Acme)",
     scope: "mcp",
     account_ids: [account.body.id],
@@ -340,7 +340,7 @@ describe("refusals, each with its OAuth error and no grant", () => {
 
   it("refuses server A's token on server B, and after A is revoked its token and refresh", async () => {
     const { accountId, server, key } = await protectedServer();
-    const serverB = await admin("POST", `/api/integrated-account/${accountId}/mcp`, {
+    const serverB = await adminApi("POST", `/api/integrated-account/${accountId}/mcp`, {
       name: "Another server",
       config: { require_api_token_auth: true },
     });
@@ -354,7 +354,7 @@ describe("refusals, each with its OAuth error and no grant", () => {
     expect(onB.headers.get("www-authenticate")).toContain('error="invalid_token"');
 
     expect(
-      (await admin("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`)).status,
+      (await adminApi("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`)).status,
     ).toBe(204);
     expect((await rawInitialize(server.url, tokens.access_token)).status).toBe(404);
     const refresh = await tokenRequest({

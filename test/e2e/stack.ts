@@ -17,7 +17,7 @@ const stack = stackClient({
   apiKey: () => inject("apiKey"),
 });
 
-export const admin = stack.api;
+export const { adminApi } = stack;
 
 /**
  * An account budget no test reaches by accident (the most the admin API takes), as the
@@ -27,11 +27,11 @@ export const admin = stack.api;
 export const ROOMY_BUDGET = 60_000;
 
 export const createAccount = (apiToken = DEMO_TOKEN, budget: number | null = ROOMY_BUDGET) =>
-  stack.account(apiToken, "E2E account", { max_calls_per_minute: budget });
+  stack.createAccount(apiToken, "E2E account", { max_calls_per_minute: budget });
 
 /** An `mcp`-scoped key for one account's servers: what the recipes hand to MCP clients. */
 export async function createMcpKey(accountId: string): Promise<string> {
-  const { status, body } = await admin("POST", "/api/keys", {
+  const { status, body } = await adminApi("POST", "/api/keys", {
     name: "E2E client",
     scope: "mcp",
     account_ids: [accountId],
@@ -45,7 +45,7 @@ export const createServer = (
   config: Record<string, unknown> = {},
   extra: Record<string, unknown> = {},
 ) =>
-  stack.server<{ id: string; url: string; tools: string[] }>(
+  stack.createServer<{ id: string; url: string; tools: string[] }>(
     accountId,
     "E2E server",
     config,

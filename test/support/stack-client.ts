@@ -22,7 +22,7 @@ export interface Reply<T> {
 
 export function stackClient(target: StackTarget) {
   /** One admin API request; a JSON answer comes back parsed, any other text as it is. */
-  async function api<T = any>(
+  async function adminApi<T = any>(
     method: string,
     path: string,
     body?: unknown,
@@ -48,8 +48,12 @@ export function stackClient(target: StackTarget) {
   }
 
   /** An integrated eDesk account; `fields` adds or overrides body fields. Returns its id. */
-  async function account(apiToken: string, name: string, fields: Record<string, unknown> = {}) {
-    const res = await api("POST", "/api/integrated-account", {
+  async function createAccount(
+    apiToken: string,
+    name: string,
+    fields: Record<string, unknown> = {},
+  ) {
+    const res = await adminApi("POST", "/api/integrated-account", {
       integration: "edesk",
       name,
       credentials: { api_token: apiToken },
@@ -60,13 +64,13 @@ export function stackClient(target: StackTarget) {
   }
 
   /** An MCP server of the account, as the admin API answers its creation. */
-  async function server<T>(
+  async function createServer<T>(
     accountId: string,
     name: string,
     config: Record<string, unknown> = {},
     extra: Record<string, unknown> = {},
   ): Promise<T> {
-    const res = await api<T>("POST", `/api/integrated-account/${accountId}/mcp`, {
+    const res = await adminApi<T>("POST", `/api/integrated-account/${accountId}/mcp`, {
       name,
       config,
       ...extra,
@@ -82,5 +86,5 @@ export function stackClient(target: StackTarget) {
     return ((await res.json()) as { data: T[] }).data;
   }
 
-  return { api, account, server, simulatorRequests };
+  return { adminApi, createAccount, createServer, simulatorRequests };
 }

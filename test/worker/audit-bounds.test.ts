@@ -1,6 +1,6 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { api, initialize, newAccount, newServer, rpc } from "./helpers";
+import { adminApi, createAccount, createServer, initialize, rpc } from "./helpers";
 import { AUDIT_MAX_KEYS, AUDIT_MAX_NAME } from "../../src/server/server-object/audit";
 import { serverObject } from "../../src/server/server-object/server-object";
 
@@ -15,8 +15,8 @@ function junkArgs(count: number, length: number): Record<string, number> {
 
 describe("audit trail bounds", () => {
   it("records only the argument names a tool declares, however many the caller sends", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(accountId, { methods: ["read"] });
+    const accountId = await createAccount();
+    const server = await createServer(accountId, { methods: ["read"] });
     const { headers } = await initialize(server.url);
     // About 0.8 MB of argument names: the call fails validation and never reaches eDesk.
     const args = { id: 1409923, ...junkArgs(2_000, 400) };
@@ -30,7 +30,10 @@ describe("audit trail bounds", () => {
       headers,
     );
     expect(call.body.result.isError).toBe(true);
-    const res = await api("GET", `/api/integrated-account/${accountId}/mcp/${server.id}/audit`);
+    const res = await adminApi(
+      "GET",
+      `/api/integrated-account/${accountId}/mcp/${server.id}/audit`,
+    );
     expect(res.status).toBe(200);
     expect(res.body.result[0]).toMatchObject({
       tool: "get_single_e_desk_ticket_by_id",
@@ -40,8 +43,8 @@ describe("audit trail bounds", () => {
   });
 
   it("answers the audit endpoint with a small 200 whatever rows are stored", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(accountId, { methods: ["read"] });
+    const accountId = await createAccount();
+    const server = await createServer(accountId, { methods: ["read"] });
     // Rows as an unbounded trail stored them: 40 × ~0.9 MB of names, once over the RPC's 32 MiB.
     const huge = JSON.stringify(Object.keys(junkArgs(2_200, 400)));
     await runInDurableObject(serverStub(server.id), async (instance, state) => {
@@ -58,7 +61,7 @@ describe("audit trail bounds", () => {
         );
       }
     });
-    const res = await api(
+    const res = await adminApi(
       "GET",
       `/api/integrated-account/${accountId}/mcp/${server.id}/audit?limit=500`,
     );
@@ -74,8 +77,8 @@ describe("audit trail bounds", () => {
 
 describe("audit trail in discovery mode and on refusals", () => {
   it("audits call_tool as the tool it runs, with that tool's argument names", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(accountId, { tool_exposure: "discovery" });
+    const accountId = await createAccount();
+    const server = await createServer(accountId, { tool_exposure: "discovery" });
     const { headers } = await initialize(server.url);
     await rpc(
       server.url,
@@ -89,7 +92,10 @@ describe("audit trail in discovery mode and on refusals", () => {
       },
       headers,
     );
-    const res = await api("GET", `/api/integrated-account/${accountId}/mcp/${server.id}/audit`);
+    const res = await adminApi(
+      "GET",
+      `/api/integrated-account/${accountId}/mcp/${server.id}/audit`,
+    );
     expect(res.body.result[0]).toMatchObject({
       tool: "delete_a_e_desk_ticket_by_id",
       argument_keys: ["id"],
@@ -97,8 +103,8 @@ describe("audit trail in discovery mode and on refusals", () => {
   });
 
   it("audits calls refused because the tool is outside the server's config", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(accountId, { methods: ["read"] });
+    const accountId = await createAccount();
+    const server = await createServer(accountId, { methods: ["read"] });
     const { headers } = await initialize(server.url);
     const refused = await rpc(
       server.url,
@@ -110,7 +116,10 @@ describe("audit trail in discovery mode and on refusals", () => {
       headers,
     );
     expect(refused.body.error.code).toBe(-32602);
-    const discovery = await newServer(accountId, { tool_exposure: "discovery", methods: ["read"] });
+    const discovery = await createServer(accountId, {
+      tool_exposure: "discovery",
+      methods: ["read"],
+    });
     const session = await initialize(discovery.url);
     await rpc(
       discovery.url,
@@ -125,7 +134,7 @@ describe("audit trail in discovery mode and on refusals", () => {
       session.headers,
     );
     for (const id of [server.id, discovery.id]) {
-      const res = await api("GET", `/api/integrated-account/${accountId}/mcp/${id}/audit`);
+      const res = await adminApi("GET", `/api/integrated-account/${accountId}/mcp/${id}/audit`);
       expect(res.body.result).toHaveLength(1);
       expect(res.body.result[0]).toMatchObject({
         tool: "delete_a_e_desk_ticket_by_id",

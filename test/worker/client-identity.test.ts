@@ -2,13 +2,13 @@ import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { serverObject, type ServerObject } from "../../src/server/server-object/server-object";
 import { CLIENT_NAME_MAX, CLIENT_VERSION_MAX } from "../../src/server/mcp/client-identity";
-import { api, newAccount, newServer, rpc } from "./helpers";
+import { adminApi, createAccount, createServer, rpc } from "./helpers";
 
 const TOOL = "list_all_e_desk_tickets";
 const serverStub = (id: string) => serverObject(env, id);
 
 async function auditRows(accountId: string, serverId: string) {
-  const res = await api("GET", `/api/integrated-account/${accountId}/mcp/${serverId}/audit`);
+  const res = await adminApi("GET", `/api/integrated-account/${accountId}/mcp/${serverId}/audit`);
   expect(res.status).toBe(200);
   return res.body.result as {
     tool: string;
@@ -55,16 +55,16 @@ async function readUntil(
 
 describe("client identity in the audit trail", () => {
   it("records initialize's clientInfo on every call of a 2025 session", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(accountId, { methods: ["read"] });
+    const accountId = await createAccount();
+    const server = await createServer(accountId, { methods: ["read"] });
     await callAs(server.url, { name: "claude-ai", version: "0.1.0" });
     const rows = await auditRows(accountId, server.id);
     expect(rows).toMatchObject([{ tool: TOOL, client_name: "claude-ai", client_version: "0.1.0" }]);
   });
 
   it("records the 2026-07-28 _meta client info of each request", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(accountId, { methods: ["read"] });
+    const accountId = await createAccount();
+    const server = await createServer(accountId, { methods: ["read"] });
     const send = (clientInfo?: object) =>
       rpc(
         server.url,
@@ -95,8 +95,8 @@ describe("client identity in the audit trail", () => {
   });
 
   it("records the clientInfo of a legacy HTTP+SSE session", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(accountId, { methods: ["read"] });
+    const accountId = await createAccount();
+    const server = await createServer(accountId, { methods: ["read"] });
     const stream = await SELF.fetch(`${server.url}/sse`, {
       headers: { accept: "text/event-stream" },
     });
@@ -128,8 +128,8 @@ describe("client identity in the audit trail", () => {
   });
 
   it("bounds what a client declares", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(accountId, { methods: ["read"] });
+    const accountId = await createAccount();
+    const server = await createServer(accountId, { methods: ["read"] });
     await callAs(server.url, {
       name: `\u001b[31m${"n".repeat(50_000)}`,
       version: "v".repeat(50_000),
@@ -140,8 +140,8 @@ describe("client identity in the audit trail", () => {
   });
 
   it("adds the client columns to a trail stored before them, keeping its rows", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(accountId, { methods: ["read"] });
+    const accountId = await createAccount();
+    const server = await createServer(accountId, { methods: ["read"] });
     await runInDurableObject(serverStub(server.id), (_instance: ServerObject, state) => {
       // The table as the first release created it.
       state.storage.sql.exec(`CREATE TABLE audit (

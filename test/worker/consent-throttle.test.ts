@@ -5,7 +5,7 @@ import {
   MAX_CONSENT_FAILURES,
 } from "../../src/server/server-object/consent-attempts";
 import { serverObject, type ServerObject } from "../../src/server/server-object/server-object";
-import { api, newAccount, newServer } from "./helpers";
+import { adminApi, createAccount, createServer } from "./helpers";
 import {
   authorizeUrl,
   oauthKv,
@@ -16,9 +16,9 @@ import {
 } from "./oauth-helpers";
 
 async function protectedServer() {
-  const accountId = await newAccount(undefined, "Throttle Support");
-  const server = await newServer(accountId, { require_api_token_auth: true, methods: ["read"] });
-  const created = await api("POST", "/api/keys", {
+  const accountId = await createAccount(undefined, "Throttle Support");
+  const server = await createServer(accountId, { require_api_token_auth: true, methods: ["read"] });
+  const created = await adminApi("POST", "/api/keys", {
     name: "Consent throttle",
     scope: "mcp",
     account_ids: [accountId],

@@ -1,7 +1,7 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { serverObject, type ServerObject } from "../../src/server/server-object/server-object";
-import { api, initialize, newAccount, newServer, rpc } from "./helpers";
+import { adminApi, createAccount, createServer, initialize, rpc } from "./helpers";
 
 const stubOf = (id: string) => serverObject(env, id);
 
@@ -22,8 +22,8 @@ afterEach(() => {
 // PATCH moved the expiry, must each do the right thing.
 describe("expiry alarm delivered more than once or late", () => {
   it("purges once and then does nothing, however often it is delivered", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(accountId, {}, { expires_at: at(Date.now() + 120_000) });
+    const accountId = await createAccount();
+    const server = await createServer(accountId, {}, { expires_at: at(Date.now() + 120_000) });
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(Date.now() + 121_000);
     for (let i = 0; i < 3; i++) await deliverAlarm(server.id);
@@ -33,18 +33,22 @@ describe("expiry alarm delivered more than once or late", () => {
     expect(left).toEqual([]);
     expect(await scheduled(server.id)).toBeNull();
     expect((await rpc(server.url, { id: 1, method: "ping" })).status).toBe(404);
-    const listed = await api("GET", `/api/integrated-account/${accountId}/mcp`);
+    const listed = await adminApi("GET", `/api/integrated-account/${accountId}/mcp`);
     expect(listed.body.result.map((s: { id: string }) => s.id)).not.toContain(server.id);
   });
 
   it("keeps the server and re-arms for the new time when a PATCH moved the expiry later", async () => {
-    const accountId = await newAccount();
+    const accountId = await createAccount();
     const first = Date.now() + 120_000;
-    const server = await newServer(accountId, {}, { expires_at: at(first) });
+    const server = await createServer(accountId, {}, { expires_at: at(first) });
     const later = first + 3_600_000;
-    const patched = await api("PATCH", `/api/integrated-account/${accountId}/mcp/${server.id}`, {
-      expires_at: at(later),
-    });
+    const patched = await adminApi(
+      "PATCH",
+      `/api/integrated-account/${accountId}/mcp/${server.id}`,
+      {
+        expires_at: at(later),
+      },
+    );
     expect(patched.status).toBe(200);
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(first + 1_000);
@@ -59,9 +63,9 @@ describe("expiry alarm delivered more than once or late", () => {
   });
 
   it("keeps the server and no alarm when a PATCH removed the expiry", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(accountId, {}, { expires_at: at(Date.now() + 120_000) });
-    await api("PATCH", `/api/integrated-account/${accountId}/mcp/${server.id}`, {
+    const accountId = await createAccount();
+    const server = await createServer(accountId, {}, { expires_at: at(Date.now() + 120_000) });
+    await adminApi("PATCH", `/api/integrated-account/${accountId}/mcp/${server.id}`, {
       expires_at: null,
     });
     expect(await scheduled(server.id)).toBeNull();
@@ -73,10 +77,10 @@ describe("expiry alarm delivered more than once or late", () => {
   });
 
   it("moves the alarm earlier when a PATCH brings the expiry forward", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(accountId, {}, { expires_at: at(Date.now() + 7_200_000) });
+    const accountId = await createAccount();
+    const server = await createServer(accountId, {}, { expires_at: at(Date.now() + 7_200_000) });
     const sooner = Date.now() + 300_000;
-    await api("PATCH", `/api/integrated-account/${accountId}/mcp/${server.id}`, {
+    await adminApi("PATCH", `/api/integrated-account/${accountId}/mcp/${server.id}`, {
       expires_at: at(sooner),
     });
     expect(await scheduled(server.id)).toBe(Date.parse(at(sooner)));

@@ -2,7 +2,7 @@ import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedTenant } from "../../simulator/src/seed/seed-tenant";
 import { MAX_UPSTREAM_PER_REQUEST } from "../../src/engine/tools/upstream-budget";
-import { api, newServer, rpc, simulatorRequests } from "./helpers";
+import { adminApi, createServer, rpc, simulatorRequests } from "./helpers";
 
 // What one HTTP request can make the server send to eDesk. The `fanout` tenant is this file's
 // alone: its request log shows exactly what each POST caused.
@@ -18,14 +18,14 @@ let url: string;
 beforeAll(async () => {
   // The loop guard and the account budget would stop a batch of identical calls first; this
   // file measures the bound of one HTTP request, so both are off.
-  const account = await api("POST", "/api/integrated-account", {
+  const account = await adminApi("POST", "/api/integrated-account", {
     integration: "edesk",
     name: "Fan-out",
     credentials: { api_token: `${TENANT}-edesk-token` },
     max_calls_per_minute: null,
   });
   expect(account.status).toBe(201);
-  url = (await newServer(account.body.id, { loop_guard: false })).url;
+  url = (await createServer(account.body.id, { loop_guard: false })).url;
 });
 
 /** A session of the given revision; returns the headers its requests carry. */

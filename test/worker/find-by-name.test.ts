@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedTenant } from "../../simulator/src/seed/seed-tenant";
-import { initialize, newAccount, newServer, rpc, simulatorRequests } from "./helpers";
+import { createAccount, createServer, initialize, rpc, simulatorRequests } from "./helpers";
 
 // name_contains on the list tools and tag_names on the ticket tag tools, against the simulator.
 // The `names` tenant is this file's alone: its request log shows exactly what was sent.
@@ -24,7 +24,7 @@ async function call(name: string, args: object) {
 }
 
 beforeAll(async () => {
-  const server = await newServer(await newAccount(TOKEN, "Names"));
+  const server = await createServer(await createAccount(TOKEN, "Names"));
   url = server.url;
   headers = (await initialize(url)).headers;
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, DEMO_TOKEN, newAccount } from "./helpers";
+import { adminApi, createAccount, DEMO_TOKEN } from "./helpers";
 
 // The guard-rail fields of the admin API: what it takes, what it refuses (400 naming the field)
 // and what it shows, in the answers and in the OpenAPI document.
@@ -8,7 +8,7 @@ const fieldsOf = (body: any) => body.error.details.map((d: { field: string }) =>
 
 describe("guard rails in the admin API", () => {
   it("refuses bad server config values with a 400 naming the field", async () => {
-    const accountId = await newAccount();
+    const accountId = await createAccount();
     const bad: [Record<string, unknown>, string][] = [
       [{ confirm: "always" }, "config.confirm"],
       [{ confirm: true }, "config.confirm"],
@@ -19,7 +19,7 @@ describe("guard rails in the admin API", () => {
       [{ loop_guard: "false" }, "config.loop_guard"],
     ];
     for (const [config, field] of bad) {
-      const res = await api("POST", `/api/integrated-account/${accountId}/mcp`, {
+      const res = await adminApi("POST", `/api/integrated-account/${accountId}/mcp`, {
         name: "Guarded",
         config,
       });
@@ -29,15 +29,15 @@ describe("guard rails in the admin API", () => {
   });
 
   it("stores and shows good server config values, and changes them with PATCH", async () => {
-    const accountId = await newAccount();
+    const accountId = await createAccount();
     const config = { confirm: "customer_visible", max_calls_per_minute: 30, loop_guard: false };
-    const created = await api("POST", `/api/integrated-account/${accountId}/mcp`, {
+    const created = await adminApi("POST", `/api/integrated-account/${accountId}/mcp`, {
       name: "Guarded",
       config,
     });
     expect(created.status).toBe(201);
     expect(created.body.config).toEqual(config);
-    const patched = await api(
+    const patched = await adminApi(
       "PATCH",
       `/api/integrated-account/${accountId}/mcp/${created.body.id}`,
       { config: { confirm: "writes" } },
@@ -47,7 +47,7 @@ describe("guard rails in the admin API", () => {
 
   it("takes, shows and validates the account's max_calls_per_minute", async () => {
     const create = (extra: Record<string, unknown>) =>
-      api("POST", "/api/integrated-account", {
+      adminApi("POST", "/api/integrated-account", {
         integration: "edesk",
         credentials: { api_token: DEMO_TOKEN },
         ...extra,
@@ -61,18 +61,22 @@ describe("guard rails in the admin API", () => {
     expect(created.status).toBe(201);
     expect(created.body.max_calls_per_minute).toBe(500);
     const id = created.body.id;
-    const off = await api("PATCH", `/api/integrated-account/${id}`, { max_calls_per_minute: null });
+    const off = await adminApi("PATCH", `/api/integrated-account/${id}`, {
+      max_calls_per_minute: null,
+    });
     expect(off.status).toBe(200);
     expect(off.body.max_calls_per_minute).toBeNull();
-    const bad = await api("PATCH", `/api/integrated-account/${id}`, { max_calls_per_minute: 0 });
+    const bad = await adminApi("PATCH", `/api/integrated-account/${id}`, {
+      max_calls_per_minute: 0,
+    });
     expect(fieldsOf(bad.body)).toContain("max_calls_per_minute");
-    const listed = await api("GET", "/api/integrated-account?limit=100");
+    const listed = await adminApi("GET", "/api/integrated-account?limit=100");
     const row = listed.body.result.find((account: { id: string }) => account.id === id);
     expect(row?.max_calls_per_minute ?? null).toBeNull();
   });
 
   it("documents every guard-rail field in the OpenAPI document", async () => {
-    const res = await api("GET", "/api/openapi.json");
+    const res = await adminApi("GET", "/api/openapi.json");
     const text = JSON.stringify(res.body);
     for (const word of ["confirm", "customer_visible", "loop_guard", "max_calls_per_minute"]) {
       expect(text).toContain(word);

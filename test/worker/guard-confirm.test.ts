@@ -1,6 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { newAccount, newServer, rpc } from "./helpers";
+import { createAccount, createServer, rpc } from "./helpers";
 import {
   auditOf,
   messagePosts,
@@ -25,7 +25,7 @@ let accountId: string;
 
 beforeAll(async () => {
   ticket = await someTicket(TOKEN);
-  accountId = await newAccount(TOKEN, "Guard");
+  accountId = await createAccount(TOKEN, "Guard");
 });
 
 /** POST /messages bodies that carried this test's marker, i.e. what this test sent. */
@@ -60,7 +60,7 @@ async function readMessages(response: Response, done: (messages: any[]) => boole
 
 describe("config.confirm, 2025 era", () => {
   it("refuses a reply for a client without elicitation, names the setting and sends nothing", async () => {
-    const server = await newServer(accountId, CONFIRM);
+    const server = await createServer(accountId, CONFIRM);
     const headers = await session(server.url, {});
     const res = await rpc(
       server.url,
@@ -79,7 +79,7 @@ describe("config.confirm, 2025 era", () => {
   });
 
   it("lets a note and a reply with send false through without asking", async () => {
-    const server = await newServer(accountId, CONFIRM);
+    const server = await createServer(accountId, CONFIRM);
     const headers = await session(server.url, {});
     for (const args of [
       { ticket_id: ticket.id, type: "Note", body: "internal [note-plain]" },
@@ -100,7 +100,7 @@ describe("config.confirm, 2025 era", () => {
   });
 
   it("asks on the call's own stream, shows ticket, channel, recipient and text, and sends after yes", async () => {
-    const server = await newServer(accountId, CONFIRM);
+    const server = await createServer(accountId, CONFIRM);
     const headers = await session(server.url, { elicitation: {} });
     const call = SELF.fetch(server.url, {
       method: "POST",
@@ -146,7 +146,7 @@ describe("config.confirm, 2025 era", () => {
   });
 
   it("treats an accepted form without the box ticked as a no", async () => {
-    const server = await newServer(accountId, CONFIRM);
+    const server = await createServer(accountId, CONFIRM);
     const headers = await session(server.url, { elicitation: { form: {} } });
     const response = await SELF.fetch(server.url, {
       method: "POST",
@@ -179,7 +179,7 @@ describe("config.confirm, 2025 era", () => {
 
 describe("config.confirm, 2026-07-28 era", () => {
   it("answers input_required with the question and a signed state, sending nothing", async () => {
-    const server = await newServer(accountId, CONFIRM);
+    const server = await createServer(accountId, CONFIRM);
     const res = await modernCall(server.url, SEND, marked("[rounds-first]"));
     expect(res.status).toBe(200);
     const result = res.body.result;
@@ -193,7 +193,7 @@ describe("config.confirm, 2026-07-28 era", () => {
   });
 
   it("sends once after yes, and asks again when the same answer is replayed", async () => {
-    const server = await newServer(accountId, CONFIRM);
+    const server = await createServer(accountId, CONFIRM);
     const args = marked("[rounds-yes]");
     const first = await modernCall(server.url, SEND, args);
     const retry = {
@@ -212,7 +212,7 @@ describe("config.confirm, 2026-07-28 era", () => {
   });
 
   it("sends nothing after no, and says so in words a model acts on", async () => {
-    const server = await newServer(accountId, CONFIRM);
+    const server = await createServer(accountId, CONFIRM);
     const args = marked("[rounds-no]");
     const first = await modernCall(server.url, SEND, args);
     for (const action of ["decline", "cancel"]) {
@@ -233,7 +233,7 @@ describe("config.confirm, 2026-07-28 era", () => {
   });
 
   it("takes an answer only for the call it was asked about", async () => {
-    const server = await newServer(accountId, CONFIRM);
+    const server = await createServer(accountId, CONFIRM);
     const first = await modernCall(server.url, SEND, marked("[rounds-asked]"));
     const yes = {
       inputResponses: { confirm: { action: "accept", content: { confirm: true } } },
@@ -251,7 +251,7 @@ describe("config.confirm, 2026-07-28 era", () => {
       retry: { ...yes, requestState: `${yes.requestState.slice(0, -4)}AAAA` },
     });
     expect(forged.body.error.code).toBe(-32602);
-    const other = await newServer(accountId, CONFIRM);
+    const other = await createServer(accountId, CONFIRM);
     const elsewhere = await modernCall(other.url, SEND, marked("[rounds-asked]"), { retry: yes });
     expect(elsewhere.body.error.code).toBe(-32602);
     for (const marker of ["[rounds-asked]", "[rounds-swapped]", "[rounds-bare]"]) {
@@ -260,7 +260,7 @@ describe("config.confirm, 2026-07-28 era", () => {
   });
 
   it("refuses a client that declared no elicitation, sending nothing", async () => {
-    const server = await newServer(accountId, CONFIRM);
+    const server = await createServer(accountId, CONFIRM);
     const res = await modernCall(server.url, SEND, marked("[rounds-none]"), { capabilities: {} });
     expect(res.body.result.isError).toBe(true);
     expect(textOf(res.body.result)).toContain("config.confirm");
@@ -268,7 +268,7 @@ describe("config.confirm, 2026-07-28 era", () => {
   });
 
   it("leaves no argument by which the model could confirm its own call", async () => {
-    const server = await newServer(accountId, CONFIRM);
+    const server = await createServer(accountId, CONFIRM);
     for (const extra of [{ confirm: true }, { confirmed: true }, { _meta: { confirm: true } }]) {
       const res = await modernCall(server.url, SEND, marked("[self-confirm]", extra));
       expect(res.body.result.isError).toBe(true);
@@ -278,7 +278,7 @@ describe("config.confirm, 2026-07-28 era", () => {
   });
 
   it("does not ask again, nor send twice, when a confirmed keyed write is retried", async () => {
-    const server = await newServer(accountId, CONFIRM);
+    const server = await createServer(accountId, CONFIRM);
     const args = marked("[rounds-key]", { idempotency_key: `guard-${crypto.randomUUID()}` });
     const first = await modernCall(server.url, SEND, args);
     const confirmed = await modernCall(server.url, SEND, args, {
@@ -297,7 +297,7 @@ describe("config.confirm, 2026-07-28 era", () => {
 
 describe("what config.confirm covers", () => {
   it("asks for every write under writes, never for a read", async () => {
-    const server = await newServer(accountId, { confirm: "writes" });
+    const server = await createServer(accountId, { confirm: "writes" });
     const read = await modernCall(server.url, "get_single_e_desk_ticket_by_id", { id: ticket.id });
     expect(read.body.result.resultType).toBe("complete");
     const write = await modernCall(server.url, "update_a_e_desk_ticket_datum_by_id", {
@@ -317,10 +317,10 @@ describe("what config.confirm covers", () => {
       template_type: ["Consumer"],
       active: true,
     };
-    const off = await newServer(accountId);
+    const off = await createServer(accountId);
     const refused = await modernCall(off.url, "update_a_e_desk_template_by_id", template);
     expect(textOf(refused.body.result)).toMatch(/^Refused: .*automatically by eDesk/);
-    const on = await newServer(accountId, CONFIRM);
+    const on = await createServer(accountId, CONFIRM);
     const asked = await modernCall(on.url, "update_a_e_desk_template_by_id", template);
     expect(asked.body.result.resultType).toBe("input_required");
     expect(asked.body.result.inputRequests.confirm.params.message).toContain(

@@ -1,4 +1,4 @@
-import { api, rpc, simulatorRequests } from "./helpers";
+import { adminApi, rpc, simulatorRequests } from "./helpers";
 
 // Shared by the guard-*.test.ts files: raw requests of both eras with the capabilities a test
 // chooses, and what eDesk (the simulator) and the audit trail saw.
@@ -87,7 +87,7 @@ export async function messagePosts(tenant: string) {
 
 /** The server's audit trail, newest first (the batch write is flushed by the read). */
 export async function auditOf(accountId: string, serverId: string) {
-  const res = await api("GET", `/api/integrated-account/${accountId}/mcp/${serverId}/audit`);
+  const res = await adminApi("GET", `/api/integrated-account/${accountId}/mcp/${serverId}/audit`);
   return res.body.result as { tool: string; guard: string; is_error: boolean }[];
 }
 

@@ -2,7 +2,14 @@ import { env, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { accountObject, type AccountObject } from "../../src/server/accounts/account-object";
 import { serverObject, type ServerObject } from "../../src/server/server-object/server-object";
-import { api, initialize, newAccount, newServer, rpc, simulatorRequests } from "./helpers";
+import {
+  adminApi,
+  createAccount,
+  createServer,
+  initialize,
+  rpc,
+  simulatorRequests,
+} from "./helpers";
 import { auditOf, someTicket, textOf } from "./guard-helpers";
 
 // The loop guard and both budgets through MCP, with the guard's clocks moved by the test
@@ -35,12 +42,12 @@ async function accountClock(accountId: string, at: number) {
 
 /** A server of a fresh account on the budget tenant, with an initialised session. */
 async function setUp(config: Record<string, unknown>, accountBody: Record<string, unknown> = {}) {
-  const accountId = await newAccount(TOKEN, "Budget");
+  const accountId = await createAccount(TOKEN, "Budget");
   if (Object.keys(accountBody).length) {
-    const res = await api("PATCH", `/api/integrated-account/${accountId}`, accountBody);
+    const res = await adminApi("PATCH", `/api/integrated-account/${accountId}`, accountBody);
     expect(res.status).toBe(200);
   }
-  const server = await newServer(accountId, config);
+  const server = await createServer(accountId, config);
   const { headers } = await initialize(server.url);
   await serverClock(server.id, T0);
   await accountClock(accountId, T0);
@@ -136,7 +143,7 @@ describe("account budget (max_calls_per_minute of the integrated account)", () =
   it("holds for all the account's servers together and sends nothing over it", async () => {
     // 10 a minute: 5 at once less the lease reserve (4 whole tokens), then one every 6 s.
     const a = await setUp({ loop_guard: false }, { max_calls_per_minute: 10 });
-    const b = await newServer(a.accountId, { loop_guard: false });
+    const b = await createServer(a.accountId, { loop_guard: false });
     const session = await initialize(b.url);
     await serverClock(b.id, T0);
     const callB = async () =>
@@ -187,7 +194,7 @@ describe("account budget (max_calls_per_minute of the integrated account)", () =
   it("applies a changed budget at once, and none at all with null", async () => {
     const { accountId, call } = await setUp({ loop_guard: false }, { max_calls_per_minute: null });
     for (let i = 0; i < 8; i++) expect((await call(GET, { id: ticketId })).isError).toBeUndefined();
-    const patched = await api("PATCH", `/api/integrated-account/${accountId}`, {
+    const patched = await adminApi("PATCH", `/api/integrated-account/${accountId}`, {
       max_calls_per_minute: 10,
     });
     expect(patched.body.max_calls_per_minute).toBe(10);
@@ -197,8 +204,8 @@ describe("account budget (max_calls_per_minute of the integrated account)", () =
   });
 
   it("defaults to just under eDesk's documented rate", async () => {
-    const accountId = await newAccount(TOKEN, "Default budget");
-    const res = await api("GET", `/api/integrated-account/${accountId}`);
+    const accountId = await createAccount(TOKEN, "Default budget");
+    const res = await adminApi("GET", `/api/integrated-account/${accountId}`);
     expect(res.body.max_calls_per_minute).toBe(110);
   });
 });

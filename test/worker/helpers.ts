@@ -14,17 +14,17 @@ const stack = stackClient({
   apiKey: () => API_KEY,
 });
 
-export const api = stack.api;
+export const { adminApi } = stack;
 
-export const newAccount = (apiToken = DEMO_TOKEN, name = "Support") =>
-  stack.account(apiToken, name);
+export const createAccount = (apiToken = DEMO_TOKEN, name = "Support") =>
+  stack.createAccount(apiToken, name);
 
-export const newServer = (
+export const createServer = (
   accountId: string,
   config: Record<string, unknown> = {},
   extra: Record<string, unknown> = {},
 ) =>
-  stack.server<{
+  stack.createServer<{
     id: string;
     account_id: string;
     url: string;

@@ -1,7 +1,7 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { serverObject, type ServerObject } from "../../src/server/server-object/server-object";
-import { initialize, newAccount, newServer, rpc, simulatorRequests } from "./helpers";
+import { createAccount, createServer, initialize, rpc, simulatorRequests } from "./helpers";
 
 const NOTE = { ticket_id: 1409923, type: "Note", body: "Refund approved" };
 
@@ -20,7 +20,7 @@ const messagePosts = async () =>
 
 describe("idempotency_key under a retrying client", () => {
   it("writes once when a client retries in the same session and after reconnecting", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const before = (await messagePosts()).length;
     const first = await initialize(server.url);
     const key = `retry-${crypto.randomUUID()}`;
@@ -41,7 +41,7 @@ describe("idempotency_key under a retrying client", () => {
   });
 
   it("writes once when the same keyed call arrives twice at the same moment", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const { headers } = await initialize(server.url);
     const before = (await messagePosts()).length;
     const key = `race-${crypto.randomUUID()}`;
@@ -54,7 +54,7 @@ describe("idempotency_key under a retrying client", () => {
   });
 
   it("stores the first outcome durably in the server's SQLite storage", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const { headers } = await initialize(server.url);
     const key = `durable-${crypto.randomUUID()}`;
     const original = await call(server.url, headers, 1, { ...NOTE, idempotency_key: key });
@@ -69,8 +69,8 @@ describe("idempotency_key under a retrying client", () => {
   });
 
   it("scopes keys to one MCP server", async () => {
-    const account = await newAccount();
-    const [one, two] = [await newServer(account), await newServer(account)];
+    const account = await createAccount();
+    const [one, two] = [await createServer(account), await createServer(account)];
     const key = `scope-${crypto.randomUUID()}`;
     const before = (await messagePosts()).length;
     for (const server of [one, two]) {

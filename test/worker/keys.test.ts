@@ -6,7 +6,7 @@ import type { KeyObject } from "../../src/server/keys/key-object";
 import { keyStore } from "../../src/server/keys/store";
 import { MAX_KEY_ACCOUNTS, MAX_KEYS } from "../../src/server/keys/schemas";
 import { sha256Hex } from "../../src/server/tokens/token";
-import { ACME_TOKEN, API_KEY, api, newAccount, newServer, ORIGIN, rpc } from "./helpers";
+import { ACME_TOKEN, adminApi, API_KEY, createAccount, createServer, ORIGIN, rpc } from "./helpers";
 
 type Created = {
   id: string;
@@ -18,7 +18,7 @@ type Created = {
 };
 
 async function newKey(body: Record<string, unknown>): Promise<Created> {
-  const res = await api("POST", "/api/keys", body);
+  const res = await adminApi("POST", "/api/keys", body);
   if (res.status !== 201) throw new Error(`key: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
@@ -42,13 +42,13 @@ const ping = (url: string, key: string) =>
 
 describe("API keys: create, list, revoke", () => {
   it("creates a key shown once, lists it without key or hash, and revokes it", async () => {
-    const accountId = await newAccount();
+    const accountId = await createAccount();
     const created = await newKey({ name: "Agent", scope: "mcp", account_ids: [accountId] });
     expect(created).toMatchObject({ name: "Agent", scope: "mcp", account_ids: [accountId] });
     expect(created.id).toMatch(/^key_/);
     expect(created.key).toMatch(/^emk_[A-Za-z0-9_-]{43}$/);
 
-    const listed = await api("GET", "/api/keys");
+    const listed = await adminApi("GET", "/api/keys");
     expect(listed.status).toBe(200);
     const entry = listed.body.result.find((k: Created) => k.id === created.id);
     expect(entry).toEqual({
@@ -60,9 +60,9 @@ describe("API keys: create, list, revoke", () => {
     });
     expect(JSON.stringify(listed.body)).not.toContain(created.key);
 
-    expect((await api("DELETE", `/api/keys/${created.id}`)).status).toBe(204);
-    expect((await api("DELETE", `/api/keys/${created.id}`)).status).toBe(404);
-    const after = await api("GET", "/api/keys");
+    expect((await adminApi("DELETE", `/api/keys/${created.id}`)).status).toBe(204);
+    expect((await adminApi("DELETE", `/api/keys/${created.id}`)).status).toBe(404);
+    const after = await adminApi("GET", "/api/keys");
     expect(after.body.result.some((k: Created) => k.id === created.id)).toBe(false);
   });
 
@@ -78,7 +78,7 @@ describe("API keys: create, list, revoke", () => {
   });
 
   it("shows the key routes in the OpenAPI document", async () => {
-    const { paths } = (await api("GET", "/api/openapi.json", undefined, { authorization: "" }))
+    const { paths } = (await adminApi("GET", "/api/openapi.json", undefined, { authorization: "" }))
       .body;
     expect(Object.keys(paths["/api/keys"]).sort()).toEqual(["get", "post"]);
     expect(paths["/api/keys"].post.requestBody.content["application/json"].schema.required).toEqual(
@@ -89,7 +89,7 @@ describe("API keys: create, list, revoke", () => {
 
   it("answers 404 for an unknown or malformed key id", async () => {
     for (const id of ["key_AAAAAAAAAAAAAAAA", "nope", "%zz"]) {
-      expect((await api("DELETE", `/api/keys/${id}`)).status).toBe(404);
+      expect((await adminApi("DELETE", `/api/keys/${id}`)).status).toBe(404);
     }
   });
 });
@@ -133,7 +133,7 @@ describe("API keys: validation", () => {
   ];
   for (const [what, body, field] of cases) {
     it(`refuses ${what} with 400 and the field`, async () => {
-      const res = await api("POST", "/api/keys", body);
+      const res = await adminApi("POST", "/api/keys", body);
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe("invalid_request");
       expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
@@ -142,7 +142,7 @@ describe("API keys: validation", () => {
 
   it(`holds at most ${MAX_KEYS} keys`, async () => {
     // Filled inside the object: MAX_KEYS requests through the API would be slow, not truer.
-    const fill = (await api("GET", "/api/keys")).body.result.length;
+    const fill = (await adminApi("GET", "/api/keys")).body.result.length;
     const ids = Array.from(
       { length: MAX_KEYS - fill },
       (_, i) => `key_${String(i).padStart(16, "0")}`,
@@ -153,11 +153,11 @@ describe("API keys: validation", () => {
         await object.create({ ...record, created_at: new Date().toISOString(), hash: id });
       }
     });
-    const over = await api("POST", "/api/keys", { name: "one too many", scope: "mcp" });
+    const over = await adminApi("POST", "/api/keys", { name: "one too many", scope: "mcp" });
     expect(over.status).toBe(400);
     expect(over.body.error.message).toContain(String(MAX_KEYS));
-    expect((await api("DELETE", `/api/keys/${ids[0]}`)).status).toBe(204);
-    const again = await api("POST", "/api/keys", { name: "fits again", scope: "mcp" });
+    expect((await adminApi("DELETE", `/api/keys/${ids[0]}`)).status).toBe(204);
+    const again = await adminApi("POST", "/api/keys", { name: "fits again", scope: "mcp" });
     expect(again.status).toBe(201);
     await runInDurableObject(keyStore(env), async (object: KeyObject) => {
       for (const id of [...ids, again.body.id]) await object.remove(id);
@@ -167,8 +167,8 @@ describe("API keys: validation", () => {
 
 describe("scopes on the admin API", () => {
   it("gives an mcp key 401 on every admin route, and a created admin key access", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(accountId);
+    const accountId = await createAccount();
+    const server = await createServer(accountId);
     const adminKey = await newKey({ name: "Ops", scope: "admin" });
     const mcpKey = await newKey({ name: "Agent", scope: "mcp" });
     const routes = adminRouter.routes.filter(
@@ -178,7 +178,7 @@ describe("scopes on the admin API", () => {
     for (const [method, , , path] of routes) {
       const url = `${ORIGIN}${path!.replace(":id", accountId).replace(":mcpId", server.id)}`;
       const body = method === "POST" || method === "PATCH" ? { name: "x" } : undefined;
-      const refused = await api(method, new URL(url).pathname, body, bearer(mcpKey.key));
+      const refused = await adminApi(method, new URL(url).pathname, body, bearer(mcpKey.key));
       expect(refused.status, `${method} ${path}`).toBe(401);
     }
     // The same key as admin reaches the routes (reads only: nothing is destroyed here).
@@ -187,15 +187,17 @@ describe("scopes on the admin API", () => {
       `/api/integrated-account/${accountId}`,
       "/api/keys",
     ]) {
-      expect((await api("GET", path, undefined, bearer(adminKey.key))).status).toBe(200);
+      expect((await adminApi("GET", path, undefined, bearer(adminKey.key))).status).toBe(200);
     }
   });
 });
 
 describe("scopes on the MCP endpoint", () => {
   it("accepts an mcp key on its account's servers only, and a key for all accounts on both", async () => {
-    const mine = await newServer(await newAccount(), { require_api_token_auth: true });
-    const theirs = await newServer(await newAccount(ACME_TOKEN), { require_api_token_auth: true });
+    const mine = await createServer(await createAccount(), { require_api_token_auth: true });
+    const theirs = await createServer(await createAccount(ACME_TOKEN), {
+      require_api_token_auth: true,
+    });
     const scoped = await newKey({ name: "Mine", scope: "mcp", account_ids: [mine.account_id] });
     const everywhere = await newKey({ name: "All", scope: "mcp" });
     expect((await ping(mine.url, scoped.key)).status).toBe(200);
@@ -206,15 +208,15 @@ describe("scopes on the MCP endpoint", () => {
   });
 
   it("refuses a revoked key on the very next request", async () => {
-    const server = await newServer(await newAccount(), { require_api_token_auth: true });
+    const server = await createServer(await createAccount(), { require_api_token_auth: true });
     const key = await newKey({ name: "Soon revoked", scope: "mcp" });
     expect((await ping(server.url, key.key)).status).toBe(200);
-    expect((await api("DELETE", `/api/keys/${key.id}`)).status).toBe(204);
+    expect((await adminApi("DELETE", `/api/keys/${key.id}`)).status).toBe(204);
     expect((await ping(server.url, key.key)).status).toBe(401);
   });
 
   it("accepts admin keys unless MCP_ACCEPT_ADMIN_KEYS is false", async () => {
-    const server = await newServer(await newAccount(), { require_api_token_auth: true });
+    const server = await createServer(await createAccount(), { require_api_token_auth: true });
     const accountId = server.account_id;
     const stored = await newKey({ name: "Ops", scope: "admin" });
     const mcp = await newKey({ name: "Agent", scope: "mcp", account_ids: [accountId] });

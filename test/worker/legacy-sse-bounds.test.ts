@@ -1,7 +1,7 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { MAX_QUEUED_BYTES } from "../../src/server/mcp/legacy-sse";
-import { newAccount, newServer, ORIGIN } from "./helpers";
+import { createAccount, createServer, ORIGIN } from "./helpers";
 
 function post(endpoint: string, message: Record<string, unknown>) {
   return SELF.fetch(`${ORIGIN}${endpoint}`, {
@@ -13,7 +13,7 @@ function post(endpoint: string, message: Record<string, unknown>) {
 
 /** A legacy SSE stream of a fresh server, initialised: what it has sent so far, and its messages path. */
 async function openStream(clientName: string) {
-  const server = await newServer(await newAccount());
+  const server = await createServer(await createAccount());
   const stream = await SELF.fetch(`${server.url}/sse`, {
     headers: { accept: "text/event-stream" },
   });

@@ -2,12 +2,12 @@ import { env, runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   ACME_TOKEN,
+  adminApi,
   API_KEY,
-  api,
+  createAccount,
+  createServer,
   DEMO_TOKEN,
   initialize,
-  newAccount,
-  newServer,
   rpc,
 } from "./helpers";
 import {
@@ -35,9 +35,9 @@ describe("MCP endpoint", () => {
       method: "ping",
     });
     const malformed = await rpc("https://mcp.example.com/mcp/short", { id: 1, method: "ping" });
-    const accountId = await newAccount();
-    const server = await newServer(accountId);
-    await api("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
+    const accountId = await createAccount();
+    const server = await createServer(accountId);
+    await adminApi("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
     const revoked = await rpc(server.url, { id: 1, method: "ping" });
     for (const res of [unknown, malformed, revoked]) {
       expect(res.status).toBe(404);
@@ -48,23 +48,23 @@ describe("MCP endpoint", () => {
   });
 
   it("refuses a revoked server even while KV still routes its token", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(accountId);
+    const accountId = await createAccount();
+    const server = await createServer(accountId);
     const routes = await env.TOKENS.list({ prefix: "token:" });
     const entries = await Promise.all(
       routes.keys.map(async (k) => [k.name, await env.TOKENS.get(k.name)] as const),
     );
     const stale = entries.find(([, id]) => id === server.id)!;
-    await api("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
+    await adminApi("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
     await env.TOKENS.put(stale[0], stale[1]!);
     const res = await rpc(server.url, { id: 1, method: "ping" });
     expect(res.status).toBe(404);
   });
 
   it("binds a session to the server that created it", async () => {
-    const accountId = await newAccount();
-    const first = await newServer(accountId);
-    const second = await newServer(accountId);
+    const accountId = await createAccount();
+    const first = await createServer(accountId);
+    const second = await createServer(accountId);
     const { headers } = await initialize(first.url);
     const own = await rpc(first.url, { id: 2, method: "tools/list" }, headers);
     expect(own.status).toBe(200);
@@ -73,8 +73,8 @@ describe("MCP endpoint", () => {
   });
 
   it("requires the API key on every request of a require_api_token_auth server", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(accountId, { require_api_token_auth: true });
+    const accountId = await createAccount();
+    const server = await createServer(accountId, { require_api_token_auth: true });
     const without = await rpc(server.url, { id: 1, method: "ping" });
     expect(without.status).toBe(401);
     expect(without.headers.get("www-authenticate")).toMatch(/^Bearer/);
@@ -86,7 +86,7 @@ describe("MCP endpoint", () => {
   });
 
   it("refuses a foreign browser Origin with 403 and allows configured ones", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const evil = await rpc(
       server.url,
       { id: 1, method: "ping" },
@@ -100,7 +100,7 @@ describe("MCP endpoint", () => {
   });
 
   it("answers 413 to an MCP body over 1 MiB", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const res = await SELF.fetch(server.url, {
       method: "POST",
       headers: {
@@ -118,7 +118,7 @@ describe("MCP endpoint", () => {
   });
 
   it("reports an unknown tool as JSON-RPC -32602", async () => {
-    const server = await newServer(await newAccount(), { methods: ["read"] });
+    const server = await createServer(await createAccount(), { methods: ["read"] });
     const { headers } = await initialize(server.url);
     const res = await callTool(server.url, headers, "create_a_e_desk_message", {});
     expect(res.body.error.code).toBe(-32602);
@@ -127,8 +127,8 @@ describe("MCP endpoint", () => {
 
 describe("expiry", () => {
   it("purges the server when its alarm runs at expires_at", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(
+    const accountId = await createAccount();
+    const server = await createServer(
       accountId,
       {},
       {
@@ -143,14 +143,14 @@ describe("expiry", () => {
     const values = await Promise.all(routes.keys.map((k) => env.TOKENS.get(k.name)));
     expect(values).not.toContain(server.id);
     expect((await rpc(server.url, { id: 1, method: "ping" })).status).toBe(404);
-    expect((await api("GET", `/api/integrated-account/${accountId}/mcp/${server.id}`)).status).toBe(
-      404,
-    );
+    expect(
+      (await adminApi("GET", `/api/integrated-account/${accountId}/mcp/${server.id}`)).status,
+    ).toBe(404);
   });
 
   it("refuses the next request after expires_at even before the alarm runs", async () => {
-    const server = await newServer(
-      await newAccount(),
+    const server = await createServer(
+      await createAccount(),
       {},
       {
         expires_at: new Date(Date.now() + 120_000).toISOString(),
@@ -165,9 +165,9 @@ describe("expiry", () => {
 
 describe("credentials", () => {
   it("keeps servers working after rotation and revokes them when the account is deleted", async () => {
-    const accountId = await newAccount(DEMO_TOKEN);
-    const server = await newServer(accountId, { methods: ["read"], tags: ["users"] });
-    const rotated = await api("PATCH", `/api/integrated-account/${accountId}`, {
+    const accountId = await createAccount(DEMO_TOKEN);
+    const server = await createServer(accountId, { methods: ["read"], tags: ["users"] });
+    const rotated = await adminApi("PATCH", `/api/integrated-account/${accountId}`, {
       credentials: { api_token: DEMO_TOKEN },
     });
     expect(rotated.status).toBe(200);
@@ -175,13 +175,13 @@ describe("credentials", () => {
     const users = await callTool(server.url, headers, "list_all_e_desk_users", {});
     expect(users.body.result.isError).toBeFalsy();
 
-    expect((await api("DELETE", `/api/integrated-account/${accountId}`)).status).toBe(204);
+    expect((await adminApi("DELETE", `/api/integrated-account/${accountId}`)).status).toBe(204);
     expect((await rpc(server.url, { id: 9, method: "ping" }, headers)).status).toBe(404);
   });
 
   it("never lets a server of account A read account B's data", async () => {
-    const a = await newServer(await newAccount(DEMO_TOKEN), { methods: ["read"] });
-    const b = await newServer(await newAccount(ACME_TOKEN), { methods: ["read"] });
+    const a = await createServer(await createAccount(DEMO_TOKEN), { methods: ["read"] });
+    const b = await createServer(await createAccount(ACME_TOKEN), { methods: ["read"] });
     const sa = await initialize(a.url);
     const sb = await initialize(b.url);
     const fromA = await callTool(a.url, sa.headers, "get_single_e_desk_ticket_by_id", {
@@ -197,12 +197,15 @@ describe("credentials", () => {
 
 describe("audit trail", () => {
   it("records tool name, argument keys and upstream status, newest first, without values", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(accountId, { methods: ["read"] });
+    const accountId = await createAccount();
+    const server = await createServer(accountId, { methods: ["read"] });
     const { headers } = await initialize(server.url);
     await callTool(server.url, headers, "get_single_e_desk_ticket_by_id", { id: 1409923 });
     await callTool(server.url, headers, "list_all_e_desk_tickets", { limit: 5 });
-    const res = await api("GET", `/api/integrated-account/${accountId}/mcp/${server.id}/audit`);
+    const res = await adminApi(
+      "GET",
+      `/api/integrated-account/${accountId}/mcp/${server.id}/audit`,
+    );
     expect(res.status).toBe(200);
     expect(res.body.result.map((e: { tool: string }) => e.tool)).toEqual([
       "list_all_e_desk_tickets",
@@ -213,7 +216,7 @@ describe("audit trail", () => {
   });
 
   it("stores each call's row shortly after its answer, with nobody reading the trail", async () => {
-    const server = await newServer(await newAccount(), { methods: ["read"] });
+    const server = await createServer(await createAccount(), { methods: ["read"] });
     const { headers } = await initialize(server.url);
     await callTool(server.url, headers, "get_single_e_desk_ticket_by_id", { id: 1409923 });
     await new Promise((resolve) => setTimeout(resolve, AUDIT_FLUSH_MS + 150));
@@ -224,7 +227,7 @@ describe("audit trail", () => {
   });
 
   it("writes queued rows in one batch, keeps the newest AUDIT_LIMIT and drops the queue on a wipe", async () => {
-    const server = await newServer(await newAccount(), {});
+    const server = await createServer(await createAccount(), {});
     const entry = (n: number): AuditEntry => ({
       at: new Date(n).toISOString(),
       tool: `tool_${n}`,
@@ -262,7 +265,7 @@ describe("audit trail", () => {
 
 describe("unexpected failures inside a tool call", () => {
   it("reach the client as a generic -32603 with a request id, never the raw message", async () => {
-    const server = await newServer(await newAccount(), { methods: ["read"] });
+    const server = await createServer(await createAccount(), { methods: ["read"] });
     const { headers } = await initialize(server.url);
     // A synchronous throw (real fetch never does that) stands for a bug deep in a call.
     vi.spyOn(globalThis, "fetch").mockImplementation(() => {

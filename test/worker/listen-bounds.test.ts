@@ -1,7 +1,7 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { MAX_LISTENERS } from "../../src/server/mcp/modern";
-import { api, newAccount, newServer } from "./helpers";
+import { adminApi, createAccount, createServer } from "./helpers";
 
 const MODERN = "2026-07-28";
 
@@ -53,8 +53,8 @@ async function ends(reader: ReadableStreamDefaultReader<Uint8Array>) {
 
 describe("subscriptions/listen streams per server", () => {
   it("refuses a listen past the cap with a JSON-RPC error, keeps the open ones, and revocation ends them all", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(accountId, { methods: ["read"] });
+    const accountId = await createAccount();
+    const server = await createServer(accountId, { methods: ["read"] });
     const readers = [];
     for (let i = 0; i < MAX_LISTENERS; i += 10) {
       const batch = await Promise.all(
@@ -71,9 +71,13 @@ describe("subscriptions/listen streams per server", () => {
     expect(body.error.message).toMatch(/Too many listeners.*Close a listener/);
 
     // The open listeners still hear the server.
-    const patched = await api("PATCH", `/api/integrated-account/${accountId}/mcp/${server.id}`, {
-      config: { methods: ["read", "write"] },
-    });
+    const patched = await adminApi(
+      "PATCH",
+      `/api/integrated-account/${accountId}/mcp/${server.id}`,
+      {
+        config: { methods: ["read", "write"] },
+      },
+    );
     expect(patched.status).toBe(200);
     const first = readers[0]!;
     let heard = "";
@@ -94,7 +98,7 @@ describe("subscriptions/listen streams per server", () => {
       .toBe(200);
 
     // Revocation still ends every stream.
-    await api("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
+    await adminApi("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
     const ended = await Promise.all(readers.map(ends));
     expect(ended.every(Boolean)).toBe(true);
   });

@@ -1,6 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
-import { api, initialize, newAccount, newServer, rpc } from "./helpers";
+import { adminApi, createAccount, createServer, initialize, rpc } from "./helpers";
 
 const MODERN = "2026-07-28";
 const SERVER_INFO = "io.modelcontextprotocol/serverInfo";
@@ -30,7 +30,7 @@ async function modern(
 
 describe("MCP 2026-07-28 on the server's URL", () => {
   it("answers server/discover with 2026-07-28 among the supported versions", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const res = await modern(server.url, "server/discover");
     expect(res.status).toBe(200);
     expect(res.body.result.supportedVersions).toContain(MODERN);
@@ -40,7 +40,10 @@ describe("MCP 2026-07-28 on the server's URL", () => {
   });
 
   it("lists the config's tools with a private cache hint, the same list the 2025 era gets", async () => {
-    const server = await newServer(await newAccount(), { methods: ["read"], tags: ["tickets"] });
+    const server = await createServer(await createAccount(), {
+      methods: ["read"],
+      tags: ["tickets"],
+    });
     const res = await modern(server.url, "tools/list");
     expect(res.status).toBe(200);
     expect(res.body.result.cacheScope).toBe("private");
@@ -55,7 +58,7 @@ describe("MCP 2026-07-28 on the server's URL", () => {
   });
 
   it("calls a tool and puts eDesk's rate-limit figures on the JSON response", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const res = await modern(server.url, "tools/call", {
       name: "get_single_e_desk_ticket_by_id",
       arguments: { id: 1409923 },
@@ -70,7 +73,7 @@ describe("MCP 2026-07-28 on the server's URL", () => {
   });
 
   it("answers an eDesk fault as an isError result", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const res = await modern(server.url, "tools/call", {
       name: "get_single_e_desk_ticket_by_id",
       arguments: { id: 999999999 },
@@ -80,13 +83,13 @@ describe("MCP 2026-07-28 on the server's URL", () => {
   });
 
   it("refuses a header that does not match the body with -32020", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const res = await modern(server.url, "tools/list", {}, { "mcp-method": "tools/call" });
     expect(res.body.error.code).toBe(-32020);
   });
 
   it("refuses an unsupported protocol version with -32022 naming the supported ones", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const res = await rpc(
       server.url,
       { id: 1, method: "tools/list", params: { _meta: envelope("2099-01-01") } },
@@ -97,14 +100,14 @@ describe("MCP 2026-07-28 on the server's URL", () => {
   });
 
   it("refuses a modern request that carries a session id", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const res = await modern(server.url, "tools/list", {}, { "mcp-session-id": "abc" });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe(-32600);
   });
 
   it("refuses a JSON-RPC batch under a 2026-07-28 header with -32600, even of 2025-style requests", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     for (const batch of [
       [{ jsonrpc: "2.0", id: 1, method: "ping" }],
       [{ jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: envelope() } }],
@@ -125,14 +128,14 @@ describe("MCP 2026-07-28 on the server's URL", () => {
   });
 
   it("refuses a posted JSON-RPC response under a 2026-07-28 header with -32600", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const res = await rpc(server.url, { id: 1, result: {} }, { "mcp-protocol-version": MODERN });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe(-32600);
   });
 
   it("keeps refused requests out of the error log", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       const refused = [
@@ -153,14 +156,14 @@ describe("MCP 2026-07-28 on the server's URL", () => {
   });
 
   it("answers params of the wrong type with -32602, not an internal error", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const res = await modern(server.url, "tools/list", { cursor: 5 });
     expect(res.body.error.code).toBe(-32602);
     expect(res.body.error.message).toContain("cursor");
   });
 
   it("refuses a _meta nested past the bound with -32602 rather than overflowing", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     let deep: unknown = {};
     for (let i = 0; i < 20_000; i++) deep = { a: deep };
     const res = await rpc(
@@ -182,23 +185,23 @@ describe("MCP 2026-07-28 on the server's URL", () => {
   });
 
   it("asks for the API key on a require_api_token_auth server, whatever the era", async () => {
-    const server = await newServer(await newAccount(), { require_api_token_auth: true });
+    const server = await createServer(await createAccount(), { require_api_token_auth: true });
     expect((await modern(server.url, "tools/list")).status).toBe(401);
     const ok = await modern(server.url, "tools/list", {}, { authorization: "Bearer test-api-key" });
     expect(ok.status).toBe(200);
   });
 
   it("refuses a revoked server on the next request", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(accountId);
+    const accountId = await createAccount();
+    const server = await createServer(accountId);
     expect((await modern(server.url, "tools/list")).status).toBe(200);
-    await api("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
+    await adminApi("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
     expect((await modern(server.url, "tools/list")).status).toBe(404);
   });
 
   it("tells a listening client that its tool list changed when the config is patched", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(accountId, { methods: ["read"] });
+    const accountId = await createAccount();
+    const server = await createServer(accountId, { methods: ["read"] });
     const response = await SELF.fetch(server.url, {
       method: "POST",
       headers: {
@@ -226,15 +229,19 @@ describe("MCP 2026-07-28 on the server's URL", () => {
       }
     };
     await until("notifications/subscriptions/acknowledged");
-    const patched = await api("PATCH", `/api/integrated-account/${accountId}/mcp/${server.id}`, {
-      config: { methods: ["read", "write"] },
-    });
+    const patched = await adminApi(
+      "PATCH",
+      `/api/integrated-account/${accountId}/mcp/${server.id}`,
+      {
+        config: { methods: ["read", "write"] },
+      },
+    );
     expect(patched.status).toBe(200);
     await until("notifications/tools/list_changed");
     expect(text).toContain("notifications/tools/list_changed");
 
     // Revocation ends the stream.
-    await api("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
+    await adminApi("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
     for (;;) {
       const { done } = await reader.read().catch(() => ({ done: true }));
       if (done) break;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { newAccount, newServer } from "./helpers";
+import { createAccount, createServer } from "./helpers";
 import { authorizeUrl, openConsent, pkce, tokenRequest } from "./oauth-helpers";
 
 // The worker tests run with OAUTH_CIMD_ALLOW_LOOPBACK unset: production mode.
 describe("CIMD client IDs in production mode", () => {
   it("refuses loopback, private and internal client ID URLs on the page, before any fetch", async () => {
-    const server = await newServer(await newAccount(), { require_api_token_auth: true });
+    const server = await createServer(await createAccount(), { require_api_token_auth: true });
     const { challenge } = await pkce();
     for (const clientId of [
       "https://127.0.0.1:9443/client.json",
@@ -33,7 +33,7 @@ describe("CIMD client IDs in production mode", () => {
   });
 
   it("shows a local error, never a redirect, when a public document cannot be fetched", async () => {
-    const server = await newServer(await newAccount(), { require_api_token_auth: true });
+    const server = await createServer(await createAccount(), { require_api_token_auth: true });
     const page = await openConsent(
       authorizeUrl(
         "https://client.example/oauth/metadata.json",

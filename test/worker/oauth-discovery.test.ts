@@ -1,6 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { api, newAccount, newServer, ORIGIN, rpc } from "./helpers";
+import { adminApi, createAccount, createServer, ORIGIN, rpc } from "./helpers";
 
 const PRM = `${ORIGIN}/.well-known/oauth-protected-resource`;
 const tokenOf = (url: string) => new URL(url).pathname.split("/")[2]!;
@@ -25,7 +25,7 @@ async function getJson(url: string, init: RequestInit = {}) {
 
 describe("OAuth discovery for a require_api_token_auth server", () => {
   it("answers 401 with a resource_metadata pointer to the server's own metadata, in both eras", async () => {
-    const server = await newServer(await newAccount(), { require_api_token_auth: true });
+    const server = await createServer(await createAccount(), { require_api_token_auth: true });
     const legacy = await rpc(server.url, { id: 1, method: "ping" });
     const modern = await rpc(
       server.url,
@@ -49,7 +49,7 @@ describe("OAuth discovery for a require_api_token_auth server", () => {
   });
 
   it("serves RFC 9728 metadata naming the server URL and this issuer", async () => {
-    const server = await newServer(await newAccount(), { require_api_token_auth: true });
+    const server = await createServer(await createAccount(), { require_api_token_auth: true });
     const res = await getJson(metadataUrlOf(server.url));
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
@@ -63,10 +63,10 @@ describe("OAuth discovery for a require_api_token_auth server", () => {
   });
 
   it("answers the MCP endpoint's one 404 for unknown, revoked and open servers' metadata", async () => {
-    const accountId = await newAccount();
-    const open = await newServer(accountId);
-    const revoked = await newServer(accountId, { require_api_token_auth: true });
-    await api("DELETE", `/api/integrated-account/${accountId}/mcp/${revoked.id}`);
+    const accountId = await createAccount();
+    const open = await createServer(accountId);
+    const revoked = await createServer(accountId, { require_api_token_auth: true });
+    await adminApi("DELETE", `/api/integrated-account/${accountId}/mcp/${revoked.id}`);
     const unknown = `${PRM}/mcp/${"A".repeat(43)}`;
     const mcp404 = await getJson(`${ORIGIN}/mcp/${"A".repeat(43)}`, { method: "POST" });
     for (const url of [unknown, metadataUrlOf(open.url), metadataUrlOf(revoked.url), `${PRM}/x`]) {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { api, API_KEY, newAccount, newServer, ORIGIN, rpc } from "./helpers";
+import { adminApi, API_KEY, createAccount, createServer, ORIGIN, rpc } from "./helpers";
 import {
   authorizeUrl,
   oauthKv,
@@ -17,7 +17,7 @@ afterEach(() => {
 });
 
 async function mcpKey(accountId: string): Promise<string> {
-  const res = await api("POST", "/api/keys", {
+  const res = await adminApi("POST", "/api/keys", {
     name: "OAuth test",
     scope: "mcp",
     account_ids: [accountId],
@@ -26,8 +26,8 @@ async function mcpKey(accountId: string): Promise<string> {
 }
 
 async function protectedServer() {
-  const accountId = await newAccount(undefined, "Acme Support");
-  const server = await newServer(accountId, { require_api_token_auth: true, methods: ["read"] });
+  const accountId = await createAccount(undefined, "Acme Support");
+  const server = await createServer(accountId, { require_api_token_auth: true, methods: ["read"] });
   return { accountId, server, key: await mcpKey(accountId) };
 }
 
@@ -111,7 +111,7 @@ describe("OAuth sign-in: DCR, consent with an MCP key, PKCE, tokens", () => {
 
   it("refuses a wrong key on the page and grants nothing", async () => {
     const { server } = await protectedServer();
-    const other = await mcpKey(await newAccount());
+    const other = await mcpKey(await createAccount());
     const clientId = await registerClient();
     const url = authorizeUrl(clientId, server.url, (await pkce()).challenge);
     const before = (await oauthKv("grant:")).length;
@@ -189,7 +189,7 @@ describe("OAuth sign-in: DCR, consent with an MCP key, PKCE, tokens", () => {
 
   it("requires PKCE S256 and a resource that is a sign-in server of this service", async () => {
     const { server } = await protectedServer();
-    const open = await newServer(await newAccount());
+    const open = await createServer(await createAccount());
     const clientId = await registerClient();
     const { challenge } = await pkce();
     const cases: [Record<string, string>, string][] = [
@@ -215,7 +215,7 @@ describe("OAuth sign-in: DCR, consent with an MCP key, PKCE, tokens", () => {
 describe("OAuth tokens are bound to one server, and the ServerObject stays the authority", () => {
   it("refuses the token of server A on server B of the same account", async () => {
     const { accountId, server, key } = await protectedServer();
-    const other = await newServer(accountId, { require_api_token_auth: true });
+    const other = await createServer(accountId, { require_api_token_auth: true });
     const { clientId, tokens } = await signIn(server.url, key);
     expect((await ping(server.url, tokens.access_token)).status).toBe(200);
     const foreign = await ping(other.url, tokens.access_token);
@@ -252,7 +252,7 @@ describe("OAuth tokens are bound to one server, and the ServerObject stays the a
     const { accountId, server, key } = await protectedServer();
     const { clientId, tokens } = await signIn(server.url, key);
     expect((await ping(server.url, tokens.access_token)).status).toBe(200);
-    await api("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
+    await adminApi("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
     expect((await ping(server.url, tokens.access_token)).status).toBe(404);
     // Naming the server as the resource (as the SDK does) or not, refresh is invalid_grant.
     for (const resource of [{ resource: server.url }, {}] as Record<string, string>[]) {
@@ -268,8 +268,8 @@ describe("OAuth tokens are bound to one server, and the ServerObject stays the a
   });
 
   it("refuses refresh once the server has expired, and its tokens at once", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(
+    const accountId = await createAccount();
+    const server = await createServer(
       accountId,
       { require_api_token_auth: true },
       { expires_at: new Date(Date.now() + 120_000).toISOString() },
@@ -291,7 +291,7 @@ describe("OAuth tokens are bound to one server, and the ServerObject stays the a
   it("makes tokens and refresh fail when the server's account is deleted", async () => {
     const { accountId, server, key } = await protectedServer();
     const { clientId, tokens } = await signIn(server.url, key);
-    expect((await api("DELETE", `/api/integrated-account/${accountId}`)).status).toBe(204);
+    expect((await adminApi("DELETE", `/api/integrated-account/${accountId}`)).status).toBe(204);
     expect((await ping(server.url, tokens.access_token)).status).toBe(404);
     const refresh = await tokenRequest({
       grant_type: "refresh_token",
@@ -302,16 +302,16 @@ describe("OAuth tokens are bound to one server, and the ServerObject stays the a
   });
 
   it("ends the grant when the key that approved it is revoked", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(accountId, { require_api_token_auth: true });
-    const created = await api("POST", "/api/keys", {
+    const accountId = await createAccount();
+    const server = await createServer(accountId, { require_api_token_auth: true });
+    const created = await adminApi("POST", "/api/keys", {
       name: "revoked later",
       scope: "mcp",
       account_ids: [accountId],
     });
     const { clientId, tokens } = await signIn(server.url, created.body.key);
     expect((await ping(server.url, tokens.access_token)).status).toBe(200);
-    await api("DELETE", `/api/keys/${created.body.id}`);
+    await adminApi("DELETE", `/api/keys/${created.body.id}`);
     expect((await ping(server.url, tokens.access_token)).status).toBe(401);
     const refresh = await tokenRequest({
       grant_type: "refresh_token",

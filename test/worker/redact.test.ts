@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedTenant } from "../../simulator/src/seed/seed-tenant";
-import { api, initialize, newAccount, newServer, rpc } from "./helpers";
+import { adminApi, createAccount, createServer, initialize, rpc } from "./helpers";
 
 // config.redact on the simulator's data: every tool whose result carries personal data is called
 // on a server with all four kinds set, and no email, phone number, street line or person name of
@@ -104,9 +104,9 @@ async function call(url: string, headers: Record<string, string>, name: string, 
 
 beforeAll(async () => {
   values = personalValues();
-  const account = await newAccount(TOKEN, "Redacted");
-  const redacted = await newServer(account, { redact: ["email", "phone", "address", "name"] });
-  const open = await newServer(account, {});
+  const account = await createAccount(TOKEN, "Redacted");
+  const redacted = await createServer(account, { redact: ["email", "phone", "address", "name"] });
+  const open = await createServer(account, {});
   masked = redacted.url;
   plain = open.url;
   maskedHeaders = (await initialize(masked)).headers;
@@ -204,8 +204,8 @@ describe("config.redact with email, phone, address and name", () => {
   });
 
   it("masks the results of call_tool on a discovery server too", async () => {
-    const account = await newAccount(TOKEN, "Discovery");
-    const server = await newServer(account, { tool_exposure: "discovery", redact: ["email"] });
+    const account = await createAccount(TOKEN, "Discovery");
+    const server = await createServer(account, { tool_exposure: "discovery", redact: ["email"] });
     const { headers } = await initialize(server.url);
     const result = await call(server.url, headers, "call_tool", {
       name: "list_all_e_desk_contacts",
@@ -218,9 +218,9 @@ describe("config.redact with email, phone, address and name", () => {
 
 describe("config.redact on the admin API", () => {
   it("refuses an unknown kind or a repeated one with 400 field details", async () => {
-    const account = await newAccount(TOKEN, "Admin");
+    const account = await createAccount(TOKEN, "Admin");
     for (const redact of [["email", "passport"], ["email", "email"], "email"]) {
-      const res = await api("POST", `/api/integrated-account/${account}/mcp`, {
+      const res = await adminApi("POST", `/api/integrated-account/${account}/mcp`, {
         name: "Bad",
         config: { redact },
       });
@@ -230,17 +230,17 @@ describe("config.redact on the admin API", () => {
   });
 
   it("stores and returns the kinds, and PATCH changes them", async () => {
-    const account = await newAccount(TOKEN, "Admin");
-    const server = await newServer(account, { redact: ["phone"] });
+    const account = await createAccount(TOKEN, "Admin");
+    const server = await createServer(account, { redact: ["phone"] });
     const path = `/api/integrated-account/${account}/mcp/${server.id}`;
-    expect((await api("GET", path)).body.config.redact).toEqual(["phone"]);
-    const res = await api("PATCH", path, { config: { redact: ["name", "email"] } });
+    expect((await adminApi("GET", path)).body.config.redact).toEqual(["phone"]);
+    const res = await adminApi("PATCH", path, { config: { redact: ["name", "email"] } });
     expect(res.status).toBe(200);
     expect(res.body.config.redact).toEqual(["name", "email"]);
   });
 
   it("is described in the OpenAPI document", async () => {
-    const res = await api("GET", "/api/openapi.json", undefined, { authorization: "" });
+    const res = await adminApi("GET", "/api/openapi.json", undefined, { authorization: "" });
     const body = res.body.paths["/api/integrated-account/{id}/mcp"].post.requestBody;
     const config = body.content["application/json"].schema.properties.config;
     expect(config.properties.redact.items.enum).toEqual(["email", "phone", "address", "name"]);

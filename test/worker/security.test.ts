@@ -3,7 +3,15 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { decodeBase64 } from "../../src/lib/encoding/base64";
 import { serverObject } from "../../src/server/server-object/server-object";
 import { generateToken } from "../../src/server/tokens/token";
-import { API_KEY, api, DEMO_TOKEN, initialize, newAccount, newServer, rpc } from "./helpers";
+import {
+  adminApi,
+  API_KEY,
+  createAccount,
+  createServer,
+  DEMO_TOKEN,
+  initialize,
+  rpc,
+} from "./helpers";
 import { accountObject } from "../../src/server/accounts/account-object";
 
 afterEach(() => {
@@ -56,8 +64,8 @@ describe("secrets at rest", () => {
   });
 
   it("stores no MCP token, API key or eDesk token in KV or Durable Object storage", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(accountId);
+    const accountId = await createAccount();
+    const server = await createServer(accountId);
     const { headers } = await initialize(server.url);
     const call = await rpc(
       server.url,
@@ -88,7 +96,7 @@ describe("secrets at rest", () => {
 
 describe("comparisons", () => {
   it("checks the token hash and the API key in constant time", async () => {
-    const server = await newServer(await newAccount(), { require_api_token_auth: true });
+    const server = await createServer(await createAccount(), { require_api_token_auth: true });
     const compare = vi.spyOn(crypto.subtle, "timingSafeEqual");
     const res = await rpc(
       server.url,
@@ -103,10 +111,10 @@ describe("comparisons", () => {
 
 describe("404 for every token that grants nothing", () => {
   it("answers unknown, expired and revoked tokens identically on every path and method", async () => {
-    const accountId = await newAccount();
-    const revoked = await newServer(accountId);
-    await api("DELETE", `/api/integrated-account/${accountId}/mcp/${revoked.id}`);
-    const expiring = await newServer(
+    const accountId = await createAccount();
+    const revoked = await createServer(accountId);
+    await adminApi("DELETE", `/api/integrated-account/${accountId}/mcp/${revoked.id}`);
+    const expiring = await createServer(
       accountId,
       {},
       { expires_at: new Date(Date.now() + 120_000).toISOString() },
@@ -143,7 +151,7 @@ describe("404 for every token that grants nothing", () => {
 
 describe("require_api_token_auth", () => {
   it("refuses every transport path without the API key, the legacy message POST included", async () => {
-    const server = await newServer(await newAccount(), { require_api_token_auth: true });
+    const server = await createServer(await createAccount(), { require_api_token_auth: true });
     const auth = { authorization: `Bearer ${API_KEY}` };
     const { headers } = await initialize(server.url, auth);
     const legacy = await SELF.fetch(`${server.url}/sse`, {
@@ -184,7 +192,7 @@ describe("require_api_token_auth", () => {
 
 describe("log lines", () => {
   it("never carry an MCP token, a bearer value or a credential", async () => {
-    const server = await newServer(await newAccount(), { methods: ["read"] });
+    const server = await createServer(await createAccount(), { methods: ["read"] });
     const { headers } = await initialize(server.url);
     const lines: string[] = [];
     for (const level of ["log", "info", "warn", "error", "debug"] as const) {

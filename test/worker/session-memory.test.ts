@@ -6,7 +6,7 @@ import { MAX_LEGACY_SESSIONS } from "../../src/server/mcp/session-host";
 import { MAX_SESSIONS, SessionTable } from "../../src/server/mcp/session-table";
 import { serverObject, type ServerObject } from "../../src/server/server-object/server-object";
 import { MAX_PROBLEMS, MAX_UNKNOWN_NAMED } from "../../src/engine/tools/validate-args";
-import { api, initialize, newAccount, newServer, rpc } from "./helpers";
+import { adminApi, createAccount, createServer, initialize, rpc } from "./helpers";
 
 type Internals = {
   _streamMapping: Map<string, unknown>;
@@ -29,7 +29,7 @@ const hostOf = (instance: ServerObject) => instance.sessions as unknown as Host;
 
 describe("a long-lived session", () => {
   it("keeps no bookkeeping for JSON responses already sent", async () => {
-    const server = await newServer(await newAccount(), { methods: ["read"] });
+    const server = await createServer(await createAccount(), { methods: ["read"] });
     const { headers, sessionId } = await initialize(server.url);
     for (let id = 1; id <= 25; id++) {
       const res = await rpc(server.url, { id, method: "ping" }, headers);
@@ -72,7 +72,7 @@ const sessionHeaders = (sessionId: string) => ({
 
 describe("what one URL holder can make a server store or hold", () => {
   it("stores a few KB per session whatever clientInfo and capabilities the client declares", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const sizeOf = () =>
       runInDurableObject(
         stubOf(server.id),
@@ -98,7 +98,7 @@ describe("what one URL holder can make a server store or hold", () => {
   });
 
   it("answers a call with thousands of unknown arguments in a few KB, naming a few", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const { headers } = await initialize(server.url);
     const args: Record<string, unknown> = { id: 1 };
     for (let i = 0; i < 9_000; i++) args[`unknown_${i}_${"k".repeat(90)}`] = 1;
@@ -122,7 +122,7 @@ describe("what one URL holder can make a server store or hold", () => {
   });
 
   it("answers a call with a hundred thousand bad list items in a few KB", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const { headers } = await initialize(server.url);
     const args = { id: 1, tag_ids: Array.from({ length: 100_000 }, () => "x") };
     const res = await rpc(
@@ -138,7 +138,7 @@ describe("what one URL holder can make a server store or hold", () => {
   });
 
   it(`keeps at most ${MAX_SESSIONS} sessions, forgetting the least recently used first`, async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const inUse = await open(server.url);
     const idle = await open(server.url);
     // The rest of the cap, filled in storage as earlier clients would have (opening 500
@@ -173,7 +173,7 @@ describe("what one URL holder can make a server store or hold", () => {
   });
 
   it("holds the resumption events of all sessions within a bound in size", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const sse = { accept: "text/event-stream, application/json" };
     const sessions = [
       (await initialize(server.url)).headers,
@@ -197,8 +197,8 @@ describe("what one URL holder can make a server store or hold", () => {
   }, 30_000);
 
   it(`keeps at most ${MAX_LEGACY_SESSIONS} legacy SSE streams open, ending the oldest first`, async () => {
-    const accountId = await newAccount();
-    const server = await newServer(accountId);
+    const accountId = await createAccount();
+    const server = await createServer(accountId);
     const streams: ReadableStream<Uint8Array>[] = [];
     for (let i = 0; i <= MAX_LEGACY_SESSIONS; i++) {
       const res = await SELF.fetch(`${server.url}/sse`, {
@@ -222,7 +222,7 @@ describe("what one URL holder can make a server store or hold", () => {
     );
     expect(legacy).toBe(MAX_LEGACY_SESSIONS);
     // Revoking ends the other streams on the server's side, which is quieter than cancelling.
-    await api("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
+    await adminApi("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
     for (const stream of streams.slice(1)) await ended(stream);
   }, 60_000);
 });

@@ -2,7 +2,7 @@ import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { serverObject, type ServerObject } from "../../src/server/server-object/server-object";
 import { SESSION_TTL_MS } from "../../src/server/mcp/session-table";
-import { api, initialize, newAccount, newServer, rpc } from "./helpers";
+import { adminApi, createAccount, createServer, initialize, rpc } from "./helpers";
 
 const SSE_FIRST = "text/event-stream, application/json";
 
@@ -27,7 +27,7 @@ async function readSse(
 
 describe("Streamable HTTP", () => {
   it("answers JSON when the client lists JSON first and SSE with a priming event otherwise", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const { headers } = await initialize(server.url);
     const json = await rpc(server.url, { id: 1, method: "ping" }, headers);
     expect(json.headers.get("content-type")).toMatch(/application\/json/);
@@ -46,7 +46,7 @@ describe("Streamable HTTP", () => {
   });
 
   it("primes SSE streams even when a request names an older version than the session's", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const { headers } = await initialize(server.url);
     const response = await SELF.fetch(server.url, {
       method: "POST",
@@ -63,7 +63,7 @@ describe("Streamable HTTP", () => {
   });
 
   it("refuses an unsupported MCP-Protocol-Version with 400", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const { headers } = await initialize(server.url);
     const res = await rpc(
       server.url,
@@ -75,7 +75,7 @@ describe("Streamable HTTP", () => {
   });
 
   it("opens a session for a client whose capabilities nest 5,000 levels deep", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     let deep: unknown = {};
     for (let i = 0; i < 5_000; i++) deep = { a: deep };
     const init = await rpc(server.url, {
@@ -99,7 +99,7 @@ describe("Streamable HTTP", () => {
   });
 
   it("answers an initialize with malformed params with -32602, not 'Server not initialized'", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const res = await rpc(server.url, {
       id: 3,
       method: "initialize",
@@ -112,14 +112,14 @@ describe("Streamable HTTP", () => {
   });
 
   it("refuses a request without a session after initialisation with 400", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     await initialize(server.url);
     const res = await rpc(server.url, { id: 1, method: "tools/list" });
     expect(res.status).toBe(400);
   });
 
   it("sets the logging level", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const { headers } = await initialize(server.url);
     const res = await rpc(
       server.url,
@@ -130,7 +130,7 @@ describe("Streamable HTTP", () => {
   });
 
   it("opens a GET stream for a session and ends the session on DELETE", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const { headers } = await initialize(server.url);
     const stream = await SELF.fetch(server.url, {
       method: "GET",
@@ -147,13 +147,13 @@ describe("Streamable HTTP", () => {
   });
 
   it("answers 405 to methods the transport does not use", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const res = await SELF.fetch(server.url, { method: "PUT" });
     expect(res.status).toBe(405);
   });
 
   it("keeps a session across the object's eviction from memory", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const { headers } = await initialize(server.url);
     const stub = serverObject(env, server.id);
     await runInDurableObject(stub, async (instance: ServerObject) => {
@@ -167,7 +167,7 @@ describe("Streamable HTTP", () => {
 
 describe("protocol faults", () => {
   it("answers params of the wrong shape with -32602 naming the field, not a -32603 zod dump", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const { headers } = await initialize(server.url);
     const requests = [
       { method: "tools/call", params: { name: "list_all_e_desk_users", arguments: [] } },
@@ -196,7 +196,7 @@ describe("message framing", () => {
   }
 
   it("answers JSON that is not a JSON-RPC message, or an empty batch, with -32600", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const { headers } = await initialize(server.url);
     for (const body of ["[]", "null", '{"id":1,"method":"ping"}', '{"jsonrpc":"2.0","id":1}']) {
       const res = await post(server.url, headers, body);
@@ -207,7 +207,7 @@ describe("message framing", () => {
   });
 
   it("refuses a __proto__ key, which zod would drop, before any tool runs", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const { headers } = await initialize(server.url);
     for (const args of ['{"id":1,"__proto__":5}', '{"id":1,"\\u005f_proto__":{"id":2}}']) {
       const body = `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"get_single_e_desk_ticket_by_id","arguments":${args}}}`;
@@ -224,7 +224,7 @@ describe("message framing", () => {
 describe("legacy HTTP+SSE", () => {
   for (const suffix of ["", "/sse"]) {
     it(`announces the concrete messages path and answers on the stream (GET ${suffix || "/"})`, async () => {
-      const server = await newServer(await newAccount());
+      const server = await createServer(await createAccount());
       const token = server.url.split("/").pop()!;
       const stream = await SELF.fetch(`${server.url}${suffix}`, {
         headers: { accept: "text/event-stream" },
@@ -257,7 +257,7 @@ describe("legacy HTTP+SSE", () => {
   }
 
   it("answers 404 to a message for an unknown session", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const res = await SELF.fetch(`${server.url}/messages?sessionId=nope`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -267,14 +267,14 @@ describe("legacy HTTP+SSE", () => {
   });
 
   it("ends open streams when the server is revoked", async () => {
-    const accountId = await newAccount();
-    const server = await newServer(accountId);
+    const accountId = await createAccount();
+    const server = await createServer(accountId);
     const stream = await SELF.fetch(`${server.url}/sse`, {
       headers: { accept: "text/event-stream" },
     });
     const body = stream.body!;
     await readSse(body, (t) => t.includes("\n\n"));
-    await api("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
+    await adminApi("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
     const rest = await readSse(body, () => false);
     expect(rest.ended).toBe(true);
   });
@@ -282,7 +282,7 @@ describe("legacy HTTP+SSE", () => {
 
 describe("stored sessions", () => {
   it("are pruned once idle past their TTL, and only then", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const { headers } = await initialize(server.url);
     const stub = serverObject(env, server.id);
     const pruned = await runInDurableObject(stub, async (instance: ServerObject) => [
@@ -294,7 +294,7 @@ describe("stored sessions", () => {
   });
 
   it("moves sessions stored as keys by earlier releases into the table, bounded", async () => {
-    const server = await newServer(await newAccount());
+    const server = await createServer(await createAccount());
     const stub = serverObject(env, server.id);
     const clientInfo = { name: "old", version: "1", description: "x".repeat(500_000) };
     const meta = (last_seen: number) => ({

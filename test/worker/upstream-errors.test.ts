@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { api } from "./helpers";
+import { adminApi } from "./helpers";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -9,7 +9,7 @@ describe("checking a token while eDesk is unreachable", () => {
   it("answers 502 upstream_unavailable without echoing the token", async () => {
     // The worker runs in the test's isolate, so this stands in for a network failure.
     vi.spyOn(globalThis, "fetch").mockRejectedValue(new TypeError("connect ECONNREFUSED"));
-    const res = await api("POST", "/api/integrated-account", {
+    const res = await adminApi("POST", "/api/integrated-account", {
       integration: "edesk",
       credentials: { api_token: "secret-token-value" },
     });

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { initialize, newAccount, newServer, rpc, simulatorRequests } from "./helpers";
+import { createAccount, createServer, initialize, rpc, simulatorRequests } from "./helpers";
 
 // This file alone uses the simulator's `faults` tenant (vitest.config.ts), so the fault rules
 // it installs never reach another test file running beside it.
@@ -45,7 +45,7 @@ const mark = async () => (await simulatorRequests(TENANT)).length;
 
 beforeAll(async () => {
   // These tests repeat one call on purpose, to meet each fault: the loop guard would stop them.
-  const server = await newServer(await newAccount(TOKEN, "Faults"), { loop_guard: false });
+  const server = await createServer(await createAccount(TOKEN, "Faults"), { loop_guard: false });
   url = server.url;
   ({ headers } = await initialize(url));
   await faults([]);

@@ -9,7 +9,7 @@ import {
   type UsageCall,
   type UsageCounts,
 } from "../../src/server/server-object/usage";
-import { api, initialize, newAccount, newServer, rpc } from "./helpers";
+import { adminApi, createAccount, createServer, initialize, rpc } from "./helpers";
 
 // This file alone uses the simulator's `usage` tenant (vitest.config.ts), so the fault rules
 // it installs never reach another test file running beside it.
@@ -42,7 +42,7 @@ const counts = (partial: Partial<UsageCounts>): UsageCounts => ({
 
 /** A fresh server's own SQLite, for driving the table with chosen times. */
 async function withTable<T>(fn: (table: UsageTable, sql: SqlStorage) => T): Promise<T> {
-  const server = await newServer(await newAccount(TOKEN, "Usage"));
+  const server = await createServer(await createAccount(TOKEN, "Usage"));
   return runInDurableObject(serverStub(server.id), (_instance, state) =>
     fn(new UsageTable(state.storage.sql), state.storage.sql),
   );
@@ -52,8 +52,8 @@ const ok = (at: number, tool = TICKET): UsageCall => ({ at, tool, outcome: "ok" 
 
 describe("GET …/mcp/:mcpId/usage", () => {
   it("counts real calls of the last 24 hours by outcome, per hour and per tool", async () => {
-    const accountId = await newAccount(TOKEN, "Usage");
-    const server = await newServer(accountId, { methods: ["read"] });
+    const accountId = await createAccount(TOKEN, "Usage");
+    const server = await createServer(accountId, { methods: ["read"] });
     const { headers } = await initialize(server.url);
     let id = 0;
     const call = (name: string, args: object) =>
@@ -80,7 +80,7 @@ describe("GET …/mcp/:mcpId/usage", () => {
     expect((await call("invented_tool", {})).body.error.code).toBe(-32602);
 
     const before = Date.now();
-    const res = await api("GET", usagePath(accountId, server.id));
+    const res = await adminApi("GET", usagePath(accountId, server.id));
     expect(res.status).toBe(200);
     const usage = res.body;
     expect(usage.totals).toEqual(
@@ -113,8 +113,8 @@ describe("GET …/mcp/:mcpId/usage", () => {
   });
 
   it("counts 2026-07-28 calls like 2025 ones", async () => {
-    const accountId = await newAccount(TOKEN, "Usage");
-    const server = await newServer(accountId, { methods: ["read"] });
+    const accountId = await createAccount(TOKEN, "Usage");
+    const server = await createServer(accountId, { methods: ["read"] });
     const modern = await rpc(
       server.url,
       {
@@ -136,33 +136,34 @@ describe("GET …/mcp/:mcpId/usage", () => {
       },
     );
     expect(modern.body.result.isError).not.toBe(true);
-    const res = await api("GET", usagePath(accountId, server.id));
+    const res = await adminApi("GET", usagePath(accountId, server.id));
     expect(res.body.tools).toEqual([{ tool: "list_all_e_desk_tickets", ...counts({ calls: 1 }) }]);
   });
 
   it("answers 404 JSON for unknown, foreign and revoked servers, and 401 without a key", async () => {
-    const accountId = await newAccount(TOKEN, "Usage");
-    const other = await newAccount(TOKEN, "Other");
-    const server = await newServer(accountId, {});
+    const accountId = await createAccount(TOKEN, "Usage");
+    const other = await createAccount(TOKEN, "Other");
+    const server = await createServer(accountId, {});
     for (const path of [
       usagePath(accountId, "mcp_AAAAAAAAAAAAAAAA"),
       usagePath(accountId, "not-an-id"),
       usagePath(other, server.id),
       usagePath("acc_AAAAAAAAAAAAAAAA", server.id),
     ]) {
-      const res = await api("GET", path);
+      const res = await adminApi("GET", path);
       expect(res.status, path).toBe(404);
       expect(res.body.error.code).toBe("not_found");
     }
     expect(
-      (await api("GET", usagePath(accountId, server.id), undefined, { authorization: "" })).status,
+      (await adminApi("GET", usagePath(accountId, server.id), undefined, { authorization: "" }))
+        .status,
     ).toBe(401);
-    await api("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
-    expect((await api("GET", usagePath(accountId, server.id))).status).toBe(404);
+    await adminApi("DELETE", `/api/integrated-account/${accountId}/mcp/${server.id}`);
+    expect((await adminApi("GET", usagePath(accountId, server.id))).status).toBe(404);
   });
 
   it("writes the counts in the audit's batch, with nobody reading them", async () => {
-    const server = await newServer(await newAccount(TOKEN, "Usage"), { methods: ["read"] });
+    const server = await createServer(await createAccount(TOKEN, "Usage"), { methods: ["read"] });
     const { headers } = await initialize(server.url);
     await rpc(
       server.url,
@@ -182,8 +183,8 @@ describe("GET …/mcp/:mcpId/usage", () => {
   });
 
   it("reads its own table, never the audit rows", async () => {
-    const accountId = await newAccount(TOKEN, "Usage");
-    const server = await newServer(accountId, { methods: ["read"] });
+    const accountId = await createAccount(TOKEN, "Usage");
+    const server = await createServer(accountId, { methods: ["read"] });
     const { headers } = await initialize(server.url);
     await rpc(
       server.url,
@@ -194,7 +195,7 @@ describe("GET …/mcp/:mcpId/usage", () => {
       await instance.auditTrail(1); // writes the queued rows
       state.storage.sql.exec("DELETE FROM audit");
     });
-    const res = await api("GET", usagePath(accountId, server.id));
+    const res = await adminApi("GET", usagePath(accountId, server.id));
     expect(res.body.totals.calls).toBe(1);
   });
 });

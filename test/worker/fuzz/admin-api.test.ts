@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { newServer } from "../helpers";
+import { createServer } from "../helpers";
 import { adminCase, type AdminContext } from "./admin-cases";
 import { parseJson, STATIC_SECRETS } from "./oracle";
 import { failureMessage, runFuzz } from "./runner";
@@ -14,8 +14,8 @@ const tokens: string[] = [];
 beforeAll(async () => {
   const accountId = await fuzzAccount("admin");
   const otherAccountId = await fuzzAccount("admin");
-  const server = await newServer(accountId);
-  const other = await newServer(otherAccountId);
+  const server = await createServer(accountId);
+  const other = await createServer(otherAccountId);
   tokens.push(tokenOf(server.url), tokenOf(other.url));
   ctx = { accountId, serverId: server.id, otherAccountId, otherServerId: other.id };
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { api } from "../helpers";
+import { adminApi } from "../helpers";
 import { legacyCase, legacyExecutor } from "./legacy-cases";
 import { mcpCase, type McpContext } from "./mcp-cases";
 import { checkCase, STATIC_SECRETS } from "./oracle";
@@ -26,7 +26,7 @@ beforeAll(async () => {
     { authorization: "Bearer test-api-key" },
   );
   const revoked = await server();
-  await api("DELETE", `/api/integrated-account/${accountId}/mcp/${revoked.id}`);
+  await adminApi("DELETE", `/api/integrated-account/${accountId}/mcp/${revoked.id}`);
   // The auth server's session headers carry the API key for the valid cases; the
   // authorization family replaces it.
   ctx = { main, other, auth, revokedUrl: revoked.url };

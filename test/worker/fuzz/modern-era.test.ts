@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, rpc } from "../helpers";
+import { adminApi, rpc } from "../helpers";
 import { modernCase, type ModernContext } from "./modern-cases";
 import { modernHeaders, modernRequest } from "./modern-request";
 import { STATIC_SECRETS } from "./oracle";
@@ -34,7 +34,7 @@ beforeAll(async () => {
     { authorization: "Bearer test-api-key" },
   );
   const revoked = await server();
-  await api("DELETE", `/api/integrated-account/${accountId}/mcp/${revoked.id}`);
+  await adminApi("DELETE", `/api/integrated-account/${accountId}/mcp/${revoked.id}`);
   ctx = { main, auth, revokedUrl: revoked.url, tools: await modernTools(main) };
 });
 

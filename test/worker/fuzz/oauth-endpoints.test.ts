@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, newAccount, newServer } from "../helpers";
+import { adminApi, createAccount, createServer } from "../helpers";
 import { registerClient } from "../oauth-helpers";
 import { oauthCase, REDIRECT, type OAuthContext } from "./oauth-cases";
 import { STATIC_SECRETS } from "./oracle";
@@ -11,10 +11,10 @@ const seed = fuzzSeed();
 let ctx: OAuthContext;
 
 beforeAll(async () => {
-  const accountId = await newAccount(undefined, "fuzz oauth");
-  const server = await newServer(accountId, { require_api_token_auth: true });
-  const open = await newServer(accountId);
-  const key = await api("POST", "/api/keys", {
+  const accountId = await createAccount(undefined, "fuzz oauth");
+  const server = await createServer(accountId, { require_api_token_auth: true });
+  const open = await createServer(accountId);
+  const key = await adminApi("POST", "/api/keys", {
     name: "fuzz oauth",
     scope: "mcp",
     account_ids: [accountId],

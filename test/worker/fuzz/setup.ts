@@ -1,4 +1,4 @@
-import { initialize, newAccount, newServer } from "../helpers";
+import { createAccount, createServer, initialize } from "../helpers";
 
 /**
  * Each fuzz target has its own simulator tenant and token (vitest.config.ts), so its request
@@ -56,7 +56,7 @@ export async function fuzzServer(
   config: Record<string, unknown> = {},
   auth: Record<string, string> = {},
 ): Promise<FuzzServer> {
-  const server = await newServer(accountId, config);
+  const server = await createServer(accountId, config);
   const { headers } = await initialize(server.url, auth);
   return { id: server.id, url: server.url, token: tokenOf(server.url), session: headers };
 }
@@ -69,7 +69,7 @@ export async function fuzzServer(
 export async function fuzzAccount(target: keyof typeof FUZZ_TENANTS): Promise<string> {
   const { token, tenant } = FUZZ_TENANTS[target];
   await clearUpstreamLog(tenant);
-  const id = await newAccount(token, `fuzz ${target}`);
+  const id = await createAccount(token, `fuzz ${target}`);
   const seen = await upstreamLog(tenant);
   if (!seen.some((r) => r.method === "GET" && r.path.endsWith("/whoami"))) {
     throw new Error(`the ${tenant} request log did not see the worker's GET /whoami`);
