@@ -7,7 +7,9 @@ import {
   createAccount,
   createServer,
   DEMO_TOKEN,
+  initialize,
   resetSimulator,
+  rpc,
   simulatorRequests,
   simulatorUrl,
 } from "./stack";
@@ -255,39 +257,16 @@ describe("rate limits", () => {
   });
 
   it("carries the figures as HTTP headers on a plain JSON response", async () => {
-    const init = await fetch(mcpUrl, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        accept: "application/json, text/event-stream",
-      },
-      body: JSON.stringify({
-        jsonrpc: "2.0",
-        id: 1,
-        method: "initialize",
-        params: {
-          protocolVersion: "2025-11-25",
-          capabilities: {},
-          clientInfo: { name: "raw", version: "1" },
-        },
-      }),
-    });
-    const session = init.headers.get("mcp-session-id")!;
-    const response = await fetch(mcpUrl, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        accept: "application/json, text/event-stream",
-        "mcp-session-id": session,
-        "mcp-protocol-version": "2025-11-25",
-      },
-      body: JSON.stringify({
-        jsonrpc: "2.0",
+    const { headers } = await initialize(mcpUrl);
+    const response = await rpc(
+      mcpUrl,
+      {
         id: 2,
         method: "tools/call",
         params: { name: "get_single_e_desk_ticket_by_id", arguments: { id: 1409923 } },
-      }),
-    });
+      },
+      headers,
+    );
     expect(response.headers.get("content-type")).toMatch(/application\/json/);
     expect(Number(response.headers.get("ratelimit-limit"))).toBeGreaterThan(0);
     expect(response.headers.get("ratelimit-remaining")).not.toBeNull();

@@ -17,7 +17,7 @@ const stack = stackClient({
   apiKey: () => inject("apiKey"),
 });
 
-export const { adminApi } = stack;
+export const { adminApi, initialize, rpc } = stack;
 
 /**
  * An account budget no test reaches by accident (the most the admin API takes), as the
@@ -30,15 +30,7 @@ export const createAccount = (apiToken = DEMO_TOKEN, budget: number | null = ROO
   stack.createAccount(apiToken, "E2E account", { max_calls_per_minute: budget });
 
 /** An `mcp`-scoped key for one account's servers: what the recipes hand to MCP clients. */
-export async function createMcpKey(accountId: string): Promise<string> {
-  const { status, body } = await adminApi("POST", "/api/keys", {
-    name: "E2E client",
-    scope: "mcp",
-    account_ids: [accountId],
-  });
-  if (status !== 201) throw new Error(`key: ${status} ${JSON.stringify(body)}`);
-  return body.key;
-}
+export const createMcpKey = (accountId: string) => stack.createMcpKey(accountId, "E2E client");
 
 export const createServer = (
   accountId: string,

@@ -5,7 +5,7 @@ import {
   MAX_CONSENT_FAILURES,
 } from "../../src/server/server-object/consent-attempts";
 import { serverObject, type ServerObject } from "../../src/server/server-object/server-object";
-import { adminApi, createAccount, createServer } from "./helpers";
+import { createAccount, createMcpKey, createServer } from "./helpers";
 import {
   authorizeUrl,
   oauthKv,
@@ -18,12 +18,7 @@ import {
 async function protectedServer() {
   const accountId = await createAccount(undefined, "Throttle Support");
   const server = await createServer(accountId, { require_api_token_auth: true, methods: ["read"] });
-  const created = await adminApi("POST", "/api/keys", {
-    name: "Consent throttle",
-    scope: "mcp",
-    account_ids: [accountId],
-  });
-  return { server, key: created.body.key as string };
+  return { server, key: await createMcpKey(accountId, "Consent throttle") };
 }
 
 /** Opens the page afresh and posts `key` to it, as a person (or a guesser) would. */

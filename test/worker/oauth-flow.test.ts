@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { adminApi, API_KEY, createAccount, createServer, ORIGIN, rpc } from "./helpers";
+import {
+  adminApi,
+  API_KEY,
+  createAccount,
+  createMcpKey,
+  createServer,
+  ORIGIN,
+  rpc,
+} from "./helpers";
 import {
   authorizeUrl,
   oauthKv,
@@ -16,19 +24,10 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function mcpKey(accountId: string): Promise<string> {
-  const res = await adminApi("POST", "/api/keys", {
-    name: "OAuth test",
-    scope: "mcp",
-    account_ids: [accountId],
-  });
-  return res.body.key;
-}
-
 async function protectedServer() {
   const accountId = await createAccount(undefined, "Acme Support");
   const server = await createServer(accountId, { require_api_token_auth: true, methods: ["read"] });
-  return { accountId, server, key: await mcpKey(accountId) };
+  return { accountId, server, key: await createMcpKey(accountId, "OAuth test") };
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -111,7 +110,7 @@ describe("OAuth sign-in: DCR, consent with an MCP key, PKCE, tokens", () => {
 
   it("refuses a wrong key on the page and grants nothing", async () => {
     const { server } = await protectedServer();
-    const other = await mcpKey(await createAccount());
+    const other = await createMcpKey(await createAccount(), "OAuth test");
     const clientId = await registerClient();
     const url = authorizeUrl(clientId, server.url, (await pkce()).challenge);
     const before = (await oauthKv("grant:")).length;
@@ -274,7 +273,10 @@ describe("OAuth tokens are bound to one server, and the ServerObject stays the a
       { require_api_token_auth: true },
       { expires_at: new Date(Date.now() + 120_000).toISOString() },
     );
-    const { clientId, tokens } = await signIn(server.url, await mcpKey(accountId));
+    const { clientId, tokens } = await signIn(
+      server.url,
+      await createMcpKey(accountId, "OAuth test"),
+    );
     expect((await ping(server.url, tokens.access_token)).status).toBe(200);
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(Date.now() + 121_000);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { adminApi, createAccount, createServer } from "../helpers";
+import { createAccount, createMcpKey, createServer } from "../helpers";
 import { registerClient } from "../oauth-helpers";
 import { oauthCase, REDIRECT, type OAuthContext } from "./oauth-cases";
 import { STATIC_SECRETS } from "./oracle";
@@ -14,16 +14,11 @@ beforeAll(async () => {
   const accountId = await createAccount(undefined, "fuzz oauth");
   const server = await createServer(accountId, { require_api_token_auth: true });
   const open = await createServer(accountId);
-  const key = await adminApi("POST", "/api/keys", {
-    name: "fuzz oauth",
-    scope: "mcp",
-    account_ids: [accountId],
-  });
   ctx = {
     serverUrl: server.url,
     openServerUrl: open.url,
     clientId: await registerClient([REDIRECT]),
-    key: key.body.key,
+    key: await createMcpKey(accountId, "fuzz oauth"),
   };
 });
 
