@@ -15,7 +15,7 @@ import { launchChromium } from "./browser/launch";
 import { watchPageFaults } from "./browser/page-checks";
 import { screenshot } from "./browser/screenshots";
 import { MemoryOAuthProvider, startCallbackServer, startCimdServer } from "./oauth-client";
-import { stackClient } from "../support/stack-client";
+import { INITIALIZE, stackClient } from "../support/stack-client";
 import { DEMO_TOKEN, simulatorUrl } from "./stack";
 
 // Sign-in with OAuth, end to end: the official SDK v1 client's OAuthClientProvider against the
@@ -64,7 +64,7 @@ afterAll(async () => {
 });
 
 // This file's own worker (OAuth settings of its own), driven like the shared stack's.
-const { adminApi } = stackClient({
+const { adminApi, createAccount, createMcpKey, createServer, rpc } = stackClient({
   fetch: (url, init) => fetch(url, init),
   workerUrl: () => worker.url,
   simulatorUrl,
@@ -73,30 +73,18 @@ const { adminApi } = stackClient({
 
 /** An account, a require_api_token_auth server on it and an mcp key for it. */
 async function protectedServer(config: Record<string, unknown> = {}) {
-  const account = await adminApi("POST", "/api/integrated-account", {
-    integration: "edesk",
-    name: "Acme Support (demo)",
-    credentials: { api_token: DEMO_TOKEN },
-  });
-  const server = await adminApi("POST", `/api/integrated-account/${account.body.id}/mcp`, {
-    name: "Order questions",
-    config: {
+  const accountId = await createAccount(DEMO_TOKEN, "Acme Support (demo)");
+  const server = await createServer<{ id: string; url: string; tools: string[] }>(
+    accountId,
+    "Order questions",
+    {
       require_api_token_auth: true,
       methods: ["read"],
       tags: ["tickets", "sales_orders"],
       ...config,
     },
-  });
-  const key = await adminApi("POST", "/api/keys", {
-    name: "Claude (Acme)",
-    scope: "mcp",
-    account_ids: [account.body.id],
-  });
-  return {
-    accountId: account.body.id as string,
-    server: server.body as { id: string; url: string; tools: string[] },
-    key: key.body.key as string,
-  };
+  );
+  return { accountId, server, key: await createMcpKey(accountId, "Claude (Acme)") };
 }
 
 /** A person on the consent page: reads it, types the key, presses Allow; the code comes back. */
@@ -117,9 +105,21 @@ async function approveInBrowser(url: URL, key: string, shot?: string) {
 }
 
 /**
- * The SDK client's own flow: the first connect meets the 401, discovers, registers (DCR) or
- * names its metadata URL (CIMD) and hands over the consent URL; after the browser step,
- * finishAuth exchanges the code (PKCE) and the next connect carries the token.
+ * The SDK client's first connect: it meets the 401, discovers, registers (DCR) or names its
+ * metadata URL (CIMD) and hands the consent URL to the provider.
+ */
+async function startSignIn(serverUrl: string, provider: MemoryOAuthProvider) {
+  const first = new Client({ name: "e2e-oauth", version: "1.0.0" });
+  await expect(
+    first.connect(
+      new StreamableHTTPClientTransport(new URL(serverUrl), { authProvider: provider }),
+    ),
+  ).rejects.toThrow(UnauthorizedError);
+}
+
+/**
+ * The SDK client's own flow: after the first connect and the browser step, finishAuth
+ * exchanges the code (PKCE) and the next connect carries the token.
  */
 async function signInWithSdk(
   serverUrl: string,
@@ -127,12 +127,7 @@ async function signInWithSdk(
   key: string,
   shot?: string,
 ) {
-  const first = new Client({ name: "e2e-oauth", version: "1.0.0" });
-  await expect(
-    first.connect(
-      new StreamableHTTPClientTransport(new URL(serverUrl), { authProvider: provider }),
-    ),
-  ).rejects.toThrow(UnauthorizedError);
+  await startSignIn(serverUrl, provider);
   expect(provider.authorizationUrl?.pathname).toBe("/oauth/authorize");
   const consent = await approveInBrowser(provider.authorizationUrl!, key, shot);
   expect(consent.code).toBeTruthy();
@@ -156,26 +151,9 @@ async function listAndCall(client: Client, tools: string[]) {
   expect(result.structuredContent).toMatchObject({ id: 1409923 });
 }
 
-const bearer = (token: string) => ({
-  authorization: `Bearer ${token}`,
-  "content-type": "application/json",
-  accept: "application/json, text/event-stream",
-});
+/** A bare `initialize` with a bearer token: its answer says whether the token opens the server. */
 const rawInitialize = (url: string, token: string) =>
-  fetch(url, {
-    method: "POST",
-    headers: bearer(token),
-    body: JSON.stringify({
-      jsonrpc: "2.0",
-      id: 1,
-      method: "initialize",
-      params: {
-        protocolVersion: "2025-11-25",
-        capabilities: {},
-        clientInfo: { name: "raw", version: "1" },
-      },
-    }),
-  });
+  rpc(url, INITIALIZE, { authorization: `Bearer ${token}` });
 const tokenRequest = async (fields: Record<string, string>) => {
   const response = await fetch(`${worker.url}/oauth/token`, {
     method: "POST",
@@ -245,12 +223,7 @@ describe("refusals, each with its OAuth error and no grant", () => {
     const { server } = await protectedServer();
     const other = await protectedServer();
     const provider = new MemoryOAuthProvider(callback.url);
-    const first = new Client({ name: "e2e-oauth", version: "1.0.0" });
-    await expect(
-      first.connect(
-        new StreamableHTTPClientTransport(new URL(server.url), { authProvider: provider }),
-      ),
-    ).rejects.toThrow(UnauthorizedError);
+    await startSignIn(server.url, provider);
     const hits = callback.hits.length;
     const page = await browser.newPage();
     await page.goto(provider.authorizationUrl!.toString());
@@ -320,12 +293,7 @@ describe("refusals, each with its OAuth error and no grant", () => {
   it("shows an error page for a redirect URI the client did not register, never redirecting", async () => {
     const { server } = await protectedServer();
     const provider = new MemoryOAuthProvider(callback.url);
-    const first = new Client({ name: "e2e-oauth", version: "1.0.0" });
-    await expect(
-      first.connect(
-        new StreamableHTTPClientTransport(new URL(server.url), { authProvider: provider }),
-      ),
-    ).rejects.toThrow(UnauthorizedError);
+    await startSignIn(server.url, provider);
     const url = new URL(provider.authorizationUrl!);
     url.searchParams.set("redirect_uri", `${callback.url}/elsewhere`);
     const hits = callback.hits.length;
@@ -340,16 +308,15 @@ describe("refusals, each with its OAuth error and no grant", () => {
 
   it("refuses server A's token on server B, and after A is revoked its token and refresh", async () => {
     const { accountId, server, key } = await protectedServer();
-    const serverB = await adminApi("POST", `/api/integrated-account/${accountId}/mcp`, {
-      name: "Another server",
-      config: { require_api_token_auth: true },
+    const serverB = await createServer<{ url: string }>(accountId, "Another server", {
+      require_api_token_auth: true,
     });
     const provider = new MemoryOAuthProvider(callback.url);
     const { client } = await signInWithSdk(server.url, provider, key);
     await client.close();
     const tokens = provider.tokens()!;
 
-    const onB = await rawInitialize(serverB.body.url, tokens.access_token);
+    const onB = await rawInitialize(serverB.url, tokens.access_token);
     expect(onB.status).toBe(401);
     expect(onB.headers.get("www-authenticate")).toContain('error="invalid_token"');
 
