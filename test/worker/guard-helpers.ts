@@ -1,9 +1,9 @@
-import { adminApi, rpc, simulatorRequests } from "./helpers";
+import { adminApi, MODERN, rpc, simulatorRequests } from "./helpers";
 
 // Shared by the guard-*.test.ts files: raw requests of both eras with the capabilities a test
 // chooses, and what eDesk (the simulator) and the audit trail saw.
 
-export const MODERN = "2026-07-28";
+export { MODERN };
 
 export const REPLY_BODY = "Hello! Your parcel left our warehouse today. [guard test]";
 

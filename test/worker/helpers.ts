@@ -35,3 +35,35 @@ export const createServer = (
 /** The simulator's log of eDesk API requests for a tenant, oldest first (simulator control API). */
 export const simulatorRequests = (tenant: string) =>
   stack.simulatorRequests<{ method: string; path: string; status: number; fault?: string }>(tenant);
+
+/** The 2026-07-28 protocol version, the era without sessions. */
+export const MODERN = "2026-07-28";
+
+/**
+ * A 2026-07-28 `subscriptions/listen` for tool-list changes. The response is the open stream
+ * itself, so it comes back unread.
+ */
+export function listen(url: string, id: number) {
+  return SELF.fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      accept: "application/json, text/event-stream",
+      "mcp-protocol-version": MODERN,
+      "mcp-method": "subscriptions/listen",
+    },
+    body: JSON.stringify({
+      jsonrpc: "2.0",
+      id,
+      method: "subscriptions/listen",
+      params: {
+        notifications: { toolsListChanged: true },
+        _meta: {
+          "io.modelcontextprotocol/protocolVersion": MODERN,
+          "io.modelcontextprotocol/clientCapabilities": {},
+          "io.modelcontextprotocol/clientInfo": { name: "listen-test", version: "1.0.0" },
+        },
+      },
+    }),
+  });
+}

@@ -1,34 +1,6 @@
-import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { MAX_LISTENERS } from "../../src/server/mcp/modern";
-import { adminApi, createAccount, createServer } from "./helpers";
-
-const MODERN = "2026-07-28";
-
-function listen(url: string, id: number) {
-  return SELF.fetch(url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      accept: "application/json, text/event-stream",
-      "mcp-protocol-version": MODERN,
-      "mcp-method": "subscriptions/listen",
-    },
-    body: JSON.stringify({
-      jsonrpc: "2.0",
-      id,
-      method: "subscriptions/listen",
-      params: {
-        notifications: { toolsListChanged: true },
-        _meta: {
-          "io.modelcontextprotocol/protocolVersion": MODERN,
-          "io.modelcontextprotocol/clientCapabilities": {},
-          "io.modelcontextprotocol/clientInfo": { name: "listen-bounds", version: "1.0.0" },
-        },
-      },
-    }),
-  });
-}
+import { adminApi, createAccount, createServer, listen } from "./helpers";
 
 /** Reads a listen stream until the server acknowledges it, so it is surely open. */
 async function acknowledged(response: Response) {

@@ -1,8 +1,7 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
-import { adminApi, createAccount, createServer, initialize, rpc } from "./helpers";
+import { adminApi, createAccount, createServer, initialize, listen, MODERN, rpc } from "./helpers";
 
-const MODERN = "2026-07-28";
 const SERVER_INFO = "io.modelcontextprotocol/serverInfo";
 
 /** The per-request envelope every 2026-07-28 request carries in `params._meta`. */
@@ -202,21 +201,7 @@ describe("MCP 2026-07-28 on the server's URL", () => {
   it("tells a listening client that its tool list changed when the config is patched", async () => {
     const accountId = await createAccount();
     const server = await createServer(accountId, { methods: ["read"] });
-    const response = await SELF.fetch(server.url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        accept: "application/json, text/event-stream",
-        "mcp-protocol-version": MODERN,
-        "mcp-method": "subscriptions/listen",
-      },
-      body: JSON.stringify({
-        jsonrpc: "2.0",
-        id: 7,
-        method: "subscriptions/listen",
-        params: { notifications: { toolsListChanged: true }, _meta: envelope() },
-      }),
-    });
+    const response = await listen(server.url, 7);
     expect(response.headers.get("content-type")).toMatch(/text\/event-stream/);
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
