@@ -1,10 +1,8 @@
 import type { Env } from "../../lib/env";
 import { AppError } from "../../lib/http/errors";
+import { ACCOUNT_ID, SERVER_ID } from "../../server/tokens/token";
 import { accountObject } from "../../server/accounts/account-object";
 import { serverObject } from "../../server/server-object/server-object";
-
-const ACCOUNT_ID = /^acc_[A-Za-z0-9_-]{16}$/;
-const SERVER_ID = /^mcp_[A-Za-z0-9_-]{16}$/;
 
 function notFound(what: string): AppError {
   return new AppError(404, "not_found", `${what} not found.`);

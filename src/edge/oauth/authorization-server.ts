@@ -3,7 +3,8 @@ import { BoundedMap } from "../../lib/collections/bounded-map";
 import type { Env } from "../../lib/env";
 import { redact } from "../../lib/http/errors";
 import { mcpKeyHashAllows } from "../../server/keys/check";
-import { isGrantProps, isServerId } from "../../server/oauth/grant";
+import { isGrantProps } from "../../server/oauth/grant";
+import { isServerId } from "../../server/tokens/token";
 import { serverObject } from "../../server/server-object/server-object";
 import { checkRegistration } from "./registration-policy";
 import {

@@ -1,8 +1,7 @@
 import { serverObject, type ServerObject } from "../../server/server-object/server-object";
 import type { Env } from "../../lib/env";
 import { findServerId } from "../../server/tokens/token-store";
-import { sha256Hex } from "../../server/tokens/token";
-import { isServerId } from "../../server/oauth/grant";
+import { isServerId, sha256Hex } from "../../server/tokens/token";
 import { tokenOfServerUrl } from "../../server/oauth/urls";
 
 /** A server's public record, as its ServerObject tells it. */

@@ -5,7 +5,8 @@ import { findServerId } from "../../server/tokens/token-store";
 import { sha256Hex } from "../../server/tokens/token";
 import { authorizationServer } from "./authorization-server";
 import { cimdClientIdAllowed, clientIdsOfTokenRequest } from "./client-id-policy";
-import { isServerId, serverIdOfCredential } from "../../server/oauth/grant";
+import { serverIdOfCredential } from "../../server/oauth/grant";
+import { isServerId } from "../../server/tokens/token";
 import { oauthError } from "./oauth-error";
 import { grantResource, tokenOfServerUrl } from "../../server/oauth/urls";
 

@@ -1,11 +1,10 @@
 import { z } from "zod";
+import { ACCOUNT_ID } from "../tokens/token";
 
 /** Bounds of what a caller controls: a key's name, its accounts, and how many keys exist. */
 export const MAX_KEY_NAME = 100;
 export const MAX_KEY_ACCOUNTS = 50;
 export const MAX_KEYS = 200;
-
-const ACCOUNT_ID = /^acc_[A-Za-z0-9_-]{16}$/;
 
 export const keyScope = z
   .enum(["admin", "mcp"])

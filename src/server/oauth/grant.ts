@@ -12,7 +12,6 @@ export interface GrantProps {
   key_hash: string;
 }
 
-const SERVER_ID = /^mcp_[A-Za-z0-9_-]{16}$/;
 /**
  * The library's token and code format is `<userId>:<grantId>:<secret>`; our userId is
  * `<server id>.<key id or "env">`. Anything else is no credential of ours.
@@ -32,10 +31,6 @@ export function grantUserId(serverId: string, key: McpKey): string {
 /** The server id an authorization code, refresh token or access token of ours names. */
 export function serverIdOfCredential(value: string): string | null {
   return CREDENTIAL.exec(value)?.[1] ?? null;
-}
-
-export function isServerId(value: string): boolean {
-  return SERVER_ID.test(value);
 }
 
 export function isGrantProps(value: unknown): value is GrantProps {

@@ -3,6 +3,14 @@ import { encodeBase64Url } from "../../lib/encoding/base64";
 /** 32 random bytes: the MCP URL token is a 256-bit secret (issue 4). */
 const TOKEN_BYTES = 32;
 
+/** The ids `randomId` makes for servers and accounts: the prefix and 12 bytes of base64url. */
+export const SERVER_ID = /^mcp_[A-Za-z0-9_-]{16}$/;
+export const ACCOUNT_ID = /^acc_[A-Za-z0-9_-]{16}$/;
+
+export function isServerId(value: string): boolean {
+  return SERVER_ID.test(value);
+}
+
 export function randomId(prefix: string, bytes = 12): string {
   return `${prefix}_${encodeBase64Url(crypto.getRandomValues(new Uint8Array(bytes)))}`;
 }
