@@ -4,8 +4,6 @@ import { adminApi, createAccount, createServer, initialize, rpc } from "./helper
 import { AUDIT_MAX_KEYS, AUDIT_MAX_NAME } from "../../src/server/server-object/audit";
 import { serverObject } from "../../src/server/server-object/server-object";
 
-const serverStub = (id: string) => serverObject(env, id);
-
 /** `count` argument names of `length` characters each: what a caller may send unchecked. */
 function junkArgs(count: number, length: number): Record<string, number> {
   const args: Record<string, number> = {};
@@ -47,7 +45,7 @@ describe("audit trail bounds", () => {
     const server = await createServer(accountId, { methods: ["read"] });
     // Rows as an unbounded trail stored them: 40 × ~0.9 MB of names, once over the RPC's 32 MiB.
     const huge = JSON.stringify(Object.keys(junkArgs(2_200, 400)));
-    await runInDurableObject(serverStub(server.id), async (instance, state) => {
+    await runInDurableObject(serverObject(env, server.id), async (instance, state) => {
       await instance.auditTrail(1); // creates the table
       for (let i = 0; i < 40; i++) {
         state.storage.sql.exec(

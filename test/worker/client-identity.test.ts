@@ -5,7 +5,6 @@ import { CLIENT_NAME_MAX, CLIENT_VERSION_MAX } from "../../src/server/mcp/client
 import { adminApi, createAccount, createServer, rpc } from "./helpers";
 
 const TOOL = "list_all_e_desk_tickets";
-const serverStub = (id: string) => serverObject(env, id);
 
 async function auditRows(accountId: string, serverId: string) {
   const res = await adminApi("GET", `/api/integrated-account/${accountId}/mcp/${serverId}/audit`);
@@ -142,7 +141,7 @@ describe("client identity in the audit trail", () => {
   it("adds the client columns to a trail stored before them, keeping its rows", async () => {
     const accountId = await createAccount();
     const server = await createServer(accountId, { methods: ["read"] });
-    await runInDurableObject(serverStub(server.id), (_instance: ServerObject, state) => {
+    await runInDurableObject(serverObject(env, server.id), (_instance: ServerObject, state) => {
       // The table as the first release created it.
       state.storage.sql.exec(`CREATE TABLE audit (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -3,14 +3,14 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { serverObject, type ServerObject } from "../../src/server/server-object/server-object";
 import { adminApi, createAccount, createServer, initialize, rpc } from "./helpers";
 
-const stubOf = (id: string) => serverObject(env, id);
-
 /** Runs the object's alarm handler as the runtime would deliver it, however often. */
 const deliverAlarm = (id: string) =>
-  runInDurableObject(stubOf(id), (instance: ServerObject) => instance.alarm());
+  runInDurableObject(serverObject(env, id), (instance: ServerObject) => instance.alarm());
 
 const scheduled = (id: string) =>
-  runInDurableObject(stubOf(id), (_instance: ServerObject, state) => state.storage.getAlarm());
+  runInDurableObject(serverObject(env, id), (_instance: ServerObject, state) =>
+    state.storage.getAlarm(),
+  );
 
 const at = (ms: number) => new Date(ms).toISOString();
 
@@ -27,9 +27,10 @@ describe("expiry alarm delivered more than once or late", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(Date.now() + 121_000);
     for (let i = 0; i < 3; i++) await deliverAlarm(server.id);
-    const left = await runInDurableObject(stubOf(server.id), async (_i: ServerObject, state) => [
-      ...(await state.storage.list()),
-    ]);
+    const left = await runInDurableObject(
+      serverObject(env, server.id),
+      async (_i: ServerObject, state) => [...(await state.storage.list())],
+    );
     expect(left).toEqual([]);
     expect(await scheduled(server.id)).toBeNull();
     expect((await rpc(server.url, { id: 1, method: "ping" })).status).toBe(404);

@@ -18,8 +18,6 @@ import {
 } from "../../src/server/server-object/audit";
 import { serverObject } from "../../src/server/server-object/server-object";
 
-const serverStub = (id: string) => serverObject(env, id);
-
 async function callTool(url: string, headers: Record<string, string>, name: string, args: object) {
   return rpc(url, { id: 7, method: "tools/call", params: { name, arguments: args } }, headers);
 }
@@ -137,8 +135,8 @@ describe("expiry", () => {
     );
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(Date.now() + 121_000);
-    expect(await runDurableObjectAlarm(serverStub(server.id))).toBe(true);
-    expect(await runDurableObjectAlarm(serverStub(server.id))).toBe(false);
+    expect(await runDurableObjectAlarm(serverObject(env, server.id))).toBe(true);
+    expect(await runDurableObjectAlarm(serverObject(env, server.id))).toBe(false);
     const routes = await env.TOKENS.list({ prefix: "token:" });
     const values = await Promise.all(routes.keys.map((k) => env.TOKENS.get(k.name)));
     expect(values).not.toContain(server.id);
@@ -220,7 +218,7 @@ describe("audit trail", () => {
     const { headers } = await initialize(server.url);
     await callTool(server.url, headers, "get_single_e_desk_ticket_by_id", { id: 1409923 });
     await new Promise((resolve) => setTimeout(resolve, AUDIT_FLUSH_MS + 150));
-    const rows = await runInDurableObject(serverStub(server.id), (_instance, state) =>
+    const rows = await runInDurableObject(serverObject(env, server.id), (_instance, state) =>
       state.storage.sql.exec("SELECT tool FROM audit").toArray(),
     );
     expect(rows).toEqual([{ tool: "get_single_e_desk_ticket_by_id" }]);
@@ -239,7 +237,7 @@ describe("audit trail", () => {
       client_version: null,
       guard: "plain",
     });
-    await runInDurableObject(serverStub(server.id), (_instance, state) => {
+    await runInDurableObject(serverObject(env, server.id), (_instance, state) => {
       const count = () => {
         const tables = state.storage.sql
           .exec("SELECT name FROM sqlite_master WHERE name = 'audit'")

@@ -24,7 +24,6 @@ type Host = {
   events: { size: { events: number; chars: number } };
 };
 
-const stubOf = (id: string) => serverObject(env, id);
 const hostOf = (instance: ServerObject) => instance.sessions as unknown as Host;
 
 describe("a long-lived session", () => {
@@ -35,10 +34,13 @@ describe("a long-lived session", () => {
       const res = await rpc(server.url, { id, method: "ping" }, headers);
       expect(res.status).toBe(200);
     }
-    const sizes = await runInDurableObject(stubOf(server.id), (instance: ServerObject) => {
-      const transport = hostOf(instance).streamable.get(sessionId)!.transport;
-      return [transport._streamMapping.size, transport._requestToStreamMapping.size];
-    });
+    const sizes = await runInDurableObject(
+      serverObject(env, server.id),
+      (instance: ServerObject) => {
+        const transport = hostOf(instance).streamable.get(sessionId)!.transport;
+        return [transport._streamMapping.size, transport._requestToStreamMapping.size];
+      },
+    );
     expect(sizes).toEqual([0, 0]);
   });
 });
@@ -75,7 +77,7 @@ describe("what one URL holder can make a server store or hold", () => {
     const server = await createServer(await createAccount());
     const sizeOf = () =>
       runInDurableObject(
-        stubOf(server.id),
+        serverObject(env, server.id),
         (_i: ServerObject, state) => state.storage.sql.databaseSize,
       );
     await open(server.url);
@@ -85,7 +87,7 @@ describe("what one URL holder can make a server store or hold", () => {
     // Ten 900 KB declarations stored 9 MB before the bound; a few KB each now.
     expect((await sizeOf()) - before).toBeLessThan(10 * 2 * MAX_DECLARED_CHARS + 64 * 1024);
 
-    const held = await runInDurableObject(stubOf(server.id), (instance: ServerObject) =>
+    const held = await runInDurableObject(serverObject(env, server.id), (instance: ServerObject) =>
       ids.map((id) => {
         const session = hostOf(instance).streamable.get(id)!;
         return JSON.stringify(session.server.getClientVersion()).length;
@@ -144,7 +146,7 @@ describe("what one URL holder can make a server store or hold", () => {
     // The rest of the cap, filled in storage as earlier clients would have (opening 500
     // sessions over HTTP takes minutes on a loaded machine): used after `idle`, before `inUse`.
     const now = Date.now();
-    await runInDurableObject(stubOf(server.id), (_i: ServerObject, state) => {
+    await runInDurableObject(serverObject(env, server.id), (_i: ServerObject, state) => {
       const table = new SessionTable(state.storage);
       for (let i = 0; i < MAX_SESSIONS - 2; i++) {
         const meta = { protocolVersion: "2025-11-25", clientInfo: {}, capabilities: {} };
@@ -156,7 +158,7 @@ describe("what one URL holder can make a server store or hold", () => {
     const newest = await open(server.url);
 
     const [stored, held, kept] = await runInDurableObject(
-      stubOf(server.id),
+      serverObject(env, server.id),
       (instance: ServerObject, state) => [
         state.storage.sql.exec("SELECT COUNT(*) AS n FROM sessions").one().n,
         hostOf(instance).streamable.has(idle),
@@ -189,7 +191,7 @@ describe("what one URL holder can make a server store or hold", () => {
       sent += String(res.body).length;
     }
     const held = await runInDurableObject(
-      stubOf(server.id),
+      serverObject(env, server.id),
       (instance: ServerObject) => hostOf(instance).events.size,
     );
     expect(held.chars).toBeLessThanOrEqual(MAX_EVENT_CHARS);
@@ -216,7 +218,7 @@ describe("what one URL holder can make a server store or hold", () => {
     };
     expect(await ended(streams[0]!)).toBe(true);
     const legacy = await runInDurableObject(
-      stubOf(server.id),
+      serverObject(env, server.id),
       (instance: ServerObject) =>
         (instance.sessions as unknown as { legacy: Map<string, unknown> }).legacy.size,
     );

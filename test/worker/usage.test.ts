@@ -18,7 +18,6 @@ const SIM = "http://edesk.test/__sim";
 const HOUR = 60 * 60 * 1000;
 const TICKET = "get_single_e_desk_ticket_by_id";
 
-const serverStub = (id: string) => serverObject(env, id);
 const usagePath = (accountId: string, serverId: string) =>
   `/api/integrated-account/${accountId}/mcp/${serverId}/usage`;
 
@@ -43,7 +42,7 @@ const counts = (partial: Partial<UsageCounts>): UsageCounts => ({
 /** A fresh server's own SQLite, for driving the table with chosen times. */
 async function withTable<T>(fn: (table: UsageTable, sql: SqlStorage) => T): Promise<T> {
   const server = await createServer(await createAccount(TOKEN, "Usage"));
-  return runInDurableObject(serverStub(server.id), (_instance, state) =>
+  return runInDurableObject(serverObject(env, server.id), (_instance, state) =>
     fn(new UsageTable(state.storage.sql), state.storage.sql),
   );
 }
@@ -171,7 +170,7 @@ describe("GET …/mcp/:mcpId/usage", () => {
       headers,
     );
     await new Promise((resolve) => setTimeout(resolve, AUDIT_FLUSH_MS + 150));
-    const rows = await runInDurableObject(serverStub(server.id), (_instance, state) =>
+    const rows = await runInDurableObject(serverObject(env, server.id), (_instance, state) =>
       state.storage.sql
         .exec("SELECT tool, counter, n FROM usage_hourly ORDER BY counter")
         .toArray(),
@@ -191,10 +190,13 @@ describe("GET …/mcp/:mcpId/usage", () => {
       { id: 1, method: "tools/call", params: { name: "list_all_e_desk_tickets", arguments: {} } },
       headers,
     );
-    await runInDurableObject(serverStub(server.id), async (instance: ServerObject, state) => {
-      await instance.auditTrail(1); // writes the queued rows
-      state.storage.sql.exec("DELETE FROM audit");
-    });
+    await runInDurableObject(
+      serverObject(env, server.id),
+      async (instance: ServerObject, state) => {
+        await instance.auditTrail(1); // writes the queued rows
+        state.storage.sql.exec("DELETE FROM audit");
+      },
+    );
     const res = await adminApi("GET", usagePath(accountId, server.id));
     expect(res.body.totals.calls).toBe(1);
   });
